@@ -1,0 +1,151 @@
+//! The HTTP transport: a trait the attempt loop calls, and its ureq
+//! implementation with the time limits and the 1 MiB body cap.
+
+use std::io;
+use std::time::Duration;
+
+use crate::error::{Error, NetworkKind};
+
+/// The most of a response body dts reads.
+pub const BODY_LIMIT: u64 = 1024 * 1024;
+
+/// One HTTP exchange to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub method: &'static str,
+    /// The whole URL, query string included.
+    pub url: String,
+    /// Host (and port) for messages.
+    pub authority: String,
+}
+
+/// One HTTP answer, its body already read (at most [`BODY_LIMIT`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    /// The headers dts looks at (names lower-case).
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends one request and reads its answer.
+pub trait Transport {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, Error>;
+}
+
+/// Headers kept from a response.
+const KEPT_HEADERS: &[&str] = &["retry-after", "x-acs-retry-after", "content-type"];
+
+/// The real transport over ureq.
+pub struct UreqTransport {
+    agent: ureq::Agent,
+    timeout: Duration,
+}
+
+impl UreqTransport {
+    /// `timeout` bounds each whole attempt (connect, send, headers, body);
+    /// `connect_timeout` bounds the connection alone.
+    pub fn new(timeout: Duration, connect_timeout: Duration, user_agent: &str) -> Self {
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(timeout))
+            .timeout_connect(Some(connect_timeout))
+            .user_agent(user_agent)
+            .build()
+            .new_agent();
+        UreqTransport { agent, timeout }
+    }
+}
+
+impl Transport for UreqTransport {
+    fn send(&self, request: &HttpRequest) -> Result<HttpResponse, Error> {
+        let map = |e| map_error(e, &request.authority, self.timeout);
+        let mut response = match request.method {
+            "GET" => self.agent.get(&request.url).call(),
+            _ => self.agent.post(&request.url).send_empty(),
+        }
+        .map_err(map)?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .filter(|(n, _)| KEPT_HEADERS.contains(&n.as_str()))
+            .filter_map(|(n, v)| Some((n.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(BODY_LIMIT)
+            .read_to_vec()
+            .map_err(map)?;
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+}
+
+fn network(message: String) -> Error {
+    Error::Network {
+        kind: NetworkKind::Other,
+        message,
+    }
+}
+
+/// Turns a ureq error into dts's classes, naming the host and never a URL
+/// (the URL holds the signed query).
+fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
+    use ureq::Error as U;
+    let timed_out = || Error::Network {
+        kind: NetworkKind::Timeout,
+        message: format!(
+            "no complete answer from {host} within {} s (the limit for one attempt; see --timeout)",
+            timeout.as_secs_f64()
+        ),
+    };
+    match e {
+        U::Timeout(_) => timed_out(),
+        U::HostNotFound => network(format!("cannot resolve host {host}")),
+        U::ConnectionFailed => network(format!("cannot connect to {host}")),
+        U::BodyExceedsLimit(_) => Error::BadResponse {
+            message: format!("the answer from {host} is larger than 1 MiB"),
+            http_status: None,
+        },
+        U::Tls(m) => network(format!("TLS handshake with {host} failed: {m}")),
+        U::Rustls(e) => network(format!("TLS handshake with {host} failed: {e}")),
+        U::Pem(e) => network(format!("TLS set-up failed: {e}")),
+        U::Io(e) => match e.kind() {
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(),
+            io::ErrorKind::ConnectionRefused => network(format!("connection to {host} refused")),
+            io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
+                network(format!("connection to {host} was reset"))
+            }
+            io::ErrorKind::UnexpectedEof => network(format!(
+                "{host} closed the connection before the whole answer arrived"
+            )),
+            _ => network(format!("network error talking to {host}: {e}")),
+        },
+        U::Protocol(e) => Error::BadResponse {
+            message: format!("{host} sent an answer that is not valid HTTP: {e}"),
+            http_status: None,
+        },
+        U::StatusCode(_)
+        | U::TooManyRedirects
+        | U::RedirectFailed
+        | U::BadUri(_)
+        | U::Http(_)
+        | U::InvalidProxyUrl => Error::Internal(format!("HTTP client error: {e}")),
+        other => network(format!("request to {host} failed: {other}")),
+    }
+}

@@ -1,0 +1,235 @@
+//! Region ids, endpoint URLs, and the map from a region to its DTS host.
+
+use std::fmt;
+
+/// Regions served by the central `dts.aliyuncs.com` (WIRE.md); any other
+/// region uses `dts.<region>.aliyuncs.com`.
+const CENTRAL_REGIONS: &[&str] = &[
+    "cn-qingdao",
+    "cn-beijing",
+    "cn-zhangjiakou",
+    "cn-huhehaote",
+    "cn-wulanchabu",
+    "cn-hangzhou",
+    "cn-shanghai",
+    "cn-shenzhen",
+    "cn-chengdu",
+    "cn-hongkong",
+    "cn-wuhan",
+    "cn-fujian",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-south-1",
+    "eu-west-1",
+    "eu-central-1",
+    "us-west-1",
+    "us-east-1",
+    "me-east-1",
+    "cn-hangzhou-finance",
+    "cn-shanghai-finance-1",
+    "cn-shenzhen-finance-1",
+    "cn-north-2-gov-1",
+    "cn-beijing-finance-1",
+    "cn-beijing-finance-pop",
+    "cn-beijing-gov-1",
+    "cn-hongkong-finance-pop",
+];
+
+/// The host used when no region is known at all.
+pub const DEFAULT_HOST: &str = "dts.aliyuncs.com";
+
+/// Checks that `region` is a region id: lower-case letters, digits and
+/// hyphens, not empty.
+pub fn validate_region(region: &str) -> Result<(), String> {
+    if region.is_empty() {
+        return Err("a region id must not be empty".into());
+    }
+    if let Some(c) = region
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Err(format!(
+            "'{region}' is not a region id (found {c:?}; expected lower-case letters, digits and hyphens, like cn-hangzhou)"
+        ));
+    }
+    Ok(())
+}
+
+/// The DTS host for a region, by WIRE.md's map and regional rule.
+pub fn host_for_region(region: Option<&str>) -> String {
+    match region {
+        None => DEFAULT_HOST.to_string(),
+        Some(r) if CENTRAL_REGIONS.contains(&r) => DEFAULT_HOST.to_string(),
+        Some(r) => format!("dts.{r}.aliyuncs.com"),
+    }
+}
+
+/// The scheme an endpoint is reached over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    Http,
+    Https,
+}
+
+/// A parsed endpoint: scheme and authority; the path is always `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    pub scheme: Scheme,
+    /// `host` or `host:port`.
+    pub authority: String,
+}
+
+impl Endpoint {
+    pub fn https(host: impl Into<String>) -> Self {
+        Endpoint {
+            scheme: Scheme::Https,
+            authority: host.into(),
+        }
+    }
+
+    /// Parses `URL-or-HOST`: `host`, `host:port`, `https://host[:port][/]`
+    /// or `http://host[:port][/]`.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        let bad = |why: &str| format!("'{input}' is not a valid endpoint: {why}");
+        let (scheme, rest) = match input.split_once("://") {
+            Some((s, rest)) if s.eq_ignore_ascii_case("https") => (Scheme::Https, rest),
+            Some((s, rest)) if s.eq_ignore_ascii_case("http") => (Scheme::Http, rest),
+            Some((s, _)) => return Err(bad(&format!("scheme '{s}' is not http or https"))),
+            None => (Scheme::Https, input),
+        };
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        if !(path.is_empty() || path == "/") {
+            return Err(bad("the path must be / (dts always calls the root)"));
+        }
+        if authority.is_empty() {
+            return Err(bad("no host"));
+        }
+        let (host, port) = split_port(authority).map_err(|why| bad(&why))?;
+        let host_ok = if let Some(inner) = host.strip_prefix('[') {
+            inner
+                .strip_suffix(']')
+                .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok())
+        } else {
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+                && !host.starts_with(['-', '.'])
+        };
+        if !host_ok {
+            return Err(bad(&format!("'{host}' is not a host name")));
+        }
+        if let Some(port) = port {
+            match port.parse::<u16>() {
+                Ok(p) if p > 0 => {}
+                _ => return Err(bad(&format!("'{port}' is not a port number"))),
+            }
+        }
+        Ok(Endpoint {
+            scheme,
+            authority: authority.to_ascii_lowercase(),
+        })
+    }
+
+    /// The URL of the API root, ending in `/`.
+    pub fn url(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// Splits `host:port` (or `[v6]:port`), leaving a bare host alone.
+fn split_port(authority: &str) -> Result<(&str, Option<&str>), String> {
+    if authority.starts_with('[') {
+        return match authority.find(']') {
+            Some(end) if end + 1 == authority.len() => Ok((authority, None)),
+            Some(end) => match authority[end + 1..].strip_prefix(':') {
+                Some(port) => Ok((&authority[..=end], Some(port))),
+                None => Err("unexpected characters after the IPv6 address".into()),
+            },
+            None => Err("unclosed '['".into()),
+        };
+    }
+    match authority.split_once(':') {
+        Some((host, port)) => Ok((host, Some(port))),
+        None => Ok((authority, None)),
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scheme = match self.scheme {
+            Scheme::Http => "http",
+            Scheme::Https => "https",
+        };
+        write!(f, "{scheme}://{}/", self.authority)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn central_and_regional_hosts() {
+        assert_eq!(host_for_region(None), "dts.aliyuncs.com");
+        assert_eq!(host_for_region(Some("cn-hangzhou")), "dts.aliyuncs.com");
+        assert_eq!(
+            host_for_region(Some("cn-hongkong-finance-pop")),
+            "dts.aliyuncs.com"
+        );
+        assert_eq!(
+            host_for_region(Some("ap-northeast-1")),
+            "dts.ap-northeast-1.aliyuncs.com"
+        );
+    }
+
+    #[test]
+    fn region_ids() {
+        assert!(validate_region("cn-hangzhou").is_ok());
+        assert!(validate_region("eu-central-1").is_ok());
+        assert!(validate_region("").is_err());
+        assert!(validate_region("CN-Hangzhou").is_err());
+        assert!(validate_region("cn hangzhou").is_err());
+        assert!(validate_region("cn_hangzhou").is_err());
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(
+            Endpoint::parse("dts.aliyuncs.com").unwrap().url(),
+            "https://dts.aliyuncs.com/"
+        );
+        assert_eq!(
+            Endpoint::parse("http://127.0.0.1:8080").unwrap().url(),
+            "http://127.0.0.1:8080/"
+        );
+        assert_eq!(
+            Endpoint::parse("HTTPS://Dts.Example.com/").unwrap().url(),
+            "https://dts.example.com/"
+        );
+        assert_eq!(
+            Endpoint::parse("http://[::1]:9000").unwrap().url(),
+            "http://[::1]:9000/"
+        );
+        for bad in [
+            "",
+            "ftp://x",
+            "https://",
+            "https://x/api",
+            "x:notaport",
+            "x:0",
+            "x:70000",
+            "user@x",
+            "x?y=1",
+            "[::1",
+            "[zz]:1",
+        ] {
+            assert!(Endpoint::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+}

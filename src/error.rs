@@ -1,0 +1,225 @@
+//! The one error type, and its exhaustive map to the contract's exit codes.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+/// How the service refused a call; decided by [`crate::response`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiClass {
+    /// Bad or unauthorised credentials (exit 4).
+    Auth,
+    /// Any other refusal: bad parameter, job state, `Success: false` (exit 5).
+    Rejected,
+    /// Flow control (exit 6).
+    Throttled,
+    /// 5xx and service-side failures (exit 7).
+    Unavailable,
+}
+
+/// A refusal read from the service's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub class: ApiClass,
+    pub http_status: u16,
+    /// `Code`, else `ErrCode`.
+    pub code: Option<String>,
+    /// `Message`, else `ErrMessage` with `%s` filled from `DynamicMessage`.
+    pub message: Option<String>,
+    pub request_id: Option<String>,
+    /// The JSON object the service sent, SecurityToken masked; `None` when
+    /// the body was not a JSON object (a proxy's HTML page, say).
+    pub body: Option<Map<String, Value>>,
+}
+
+/// Whether a network failure was a time-out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkKind {
+    Timeout,
+    Other,
+}
+
+/// Everything that can end a dts command other than success.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// Bad flags or values found after clap's own checks (exit 2).
+    Usage(String),
+    /// A configuration problem: file, profile, environment (exit 3).
+    Config {
+        message: String,
+        hint: Option<String>,
+    },
+    /// No credentials anywhere (exit 3).
+    NoCredentials { message: String, hint: String },
+    /// The service answered with a refusal (exit 4 to 7 by class).
+    Api(ApiError),
+    /// DNS, connect, TLS, reset, time-out (exit 8).
+    Network { kind: NetworkKind, message: String },
+    /// The answer could not be understood (exit 9).
+    BadResponse {
+        message: String,
+        http_status: Option<u16>,
+    },
+    /// A bug in dts (exit 1).
+    Internal(String),
+}
+
+impl Error {
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The process exit code CONTRACT.md gives this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Internal(_) => 1,
+            Error::Usage(_) => 2,
+            Error::Config { .. } => 3,
+            Error::NoCredentials { .. } => 3,
+            Error::Api(api) => match api.class {
+                ApiClass::Auth => 4,
+                ApiClass::Rejected => 5,
+                ApiClass::Throttled => 6,
+                ApiClass::Unavailable => 7,
+            },
+            Error::Network { .. } => 8,
+            Error::BadResponse { .. } => 9,
+        }
+    }
+
+    /// The `ErrCode` of the JSON object dts makes when the service sent none.
+    pub fn cli_code(&self) -> &'static str {
+        match self {
+            Error::Internal(_) => "Cli.Internal",
+            Error::Usage(_) => "Cli.Usage",
+            Error::Config { .. } => "Cli.Config",
+            Error::NoCredentials { .. } => "Cli.NoCredentials",
+            Error::Api(api) => match api.class {
+                ApiClass::Auth => "Cli.Auth",
+                ApiClass::Rejected => "Cli.Rejected",
+                ApiClass::Throttled => "Cli.Throttled",
+                ApiClass::Unavailable => "Cli.ServiceUnavailable",
+            },
+            Error::Network {
+                kind: NetworkKind::Timeout,
+                ..
+            } => "Cli.Timeout",
+            Error::Network {
+                kind: NetworkKind::Other,
+                ..
+            } => "Cli.Network",
+            Error::BadResponse { .. } => "Cli.InvalidResponse",
+        }
+    }
+
+    /// The request id the service gave, when there is one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(api) => api.request_id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    /// The human message after `dts: error: `.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Internal(m) => write!(f, "internal error (a bug in dts, please report it): {m}"),
+            Error::Usage(m) | Error::Config { message: m, .. } => f.write_str(m),
+            Error::NoCredentials { message, .. } => f.write_str(message),
+            Error::Network { message, .. } | Error::BadResponse { message, .. } => {
+                f.write_str(message)
+            }
+            Error::Api(api) => {
+                let code = api.code.as_deref().unwrap_or("(no error code)");
+                write!(f, "{code}: ")?;
+                match &api.message {
+                    Some(m) => f.write_str(m)?,
+                    None => write!(f, "the service refused the call (HTTP {})", api.http_status)?,
+                }
+                if let Some(id) = &api.request_id {
+                    write!(f, " (request id {id})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(class: ApiClass) -> Error {
+        Error::Api(ApiError {
+            class,
+            http_status: 400,
+            code: Some("X".into()),
+            message: None,
+            request_id: None,
+            body: None,
+        })
+    }
+
+    /// Pins every variant to the number CONTRACT.md gives it.
+    #[test]
+    fn every_variant_has_the_contract_exit_code() {
+        let cases = [
+            (Error::Internal("x".into()), 1),
+            (Error::Usage("x".into()), 2),
+            (Error::config("x"), 3),
+            (
+                Error::NoCredentials {
+                    message: "x".into(),
+                    hint: "y".into(),
+                },
+                3,
+            ),
+            (api(ApiClass::Auth), 4),
+            (api(ApiClass::Rejected), 5),
+            (api(ApiClass::Throttled), 6),
+            (api(ApiClass::Unavailable), 7),
+            (
+                Error::Network {
+                    kind: NetworkKind::Other,
+                    message: "x".into(),
+                },
+                8,
+            ),
+            (
+                Error::Network {
+                    kind: NetworkKind::Timeout,
+                    message: "x".into(),
+                },
+                8,
+            ),
+            (
+                Error::BadResponse {
+                    message: "x".into(),
+                    http_status: None,
+                },
+                9,
+            ),
+        ];
+        for (error, code) in cases {
+            assert_eq!(error.exit_code(), code, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn api_message_carries_code_and_request_id() {
+        let e = Error::Api(ApiError {
+            class: ApiClass::Rejected,
+            http_status: 400,
+            code: Some("InvalidParameter".into()),
+            message: Some("bad".into()),
+            request_id: Some("RID".into()),
+            body: None,
+        });
+        assert_eq!(e.to_string(), "InvalidParameter: bad (request id RID)");
+    }
+}
