@@ -332,7 +332,7 @@ mod tests {
         .unwrap_err();
         let Error::Api(api) = err else { panic!() };
         let text = serde_json::to_string(&api.body).unwrap();
-        assert!(!text.contains("TOKEN\""), "{text}");
+        assert!(!text.contains("TOKEN"), "{text}");
         assert_eq!(api.message.as_deref(), Some("sts TOKE***"));
     }
 }

@@ -374,3 +374,7 @@ fn retries_in_range(v: i64) -> Result<u32, String> {
         _ => Err(format!("{v} is not between 0 and {MAX_RETRIES}")),
     }
 }
+
+#[cfg(test)]
+#[path = "settings_tests.rs"]
+mod tests;
