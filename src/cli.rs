@@ -68,12 +68,24 @@ pub struct GlobalArgs {
 
     /// Time limit for each attempt in seconds, fractions allowed
     /// [env: DTS_TIMEOUT] [default: 10]
-    #[arg(long, global = true, value_name = "SECS", value_parser = settings::parse_seconds)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        allow_negative_numbers = true,
+        value_parser = settings::parse_seconds
+    )]
     pub timeout: Option<Duration>,
 
     /// Retries after throttling, service or network errors; 0 for none
     /// [env: DTS_RETRIES] [default: 3]
-    #[arg(long, global = true, value_name = "N", value_parser = settings::parse_retries)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = settings::parse_retries
+    )]
     pub retries: Option<u32>,
 
     /// Print nothing on stdout; errors still go to stderr and the exit code

@@ -52,7 +52,7 @@ pub enum Error {
     /// No credentials anywhere (exit 3).
     NoCredentials { message: String, hint: String },
     /// The service answered with a refusal (exit 4 to 7 by class).
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// DNS, connect, TLS, reset, time-out (exit 8).
     Network { kind: NetworkKind, message: String },
     /// The answer could not be understood (exit 9).
@@ -155,14 +155,14 @@ mod tests {
     use super::*;
 
     fn api(class: ApiClass) -> Error {
-        Error::Api(ApiError {
+        Error::Api(Box::new(ApiError {
             class,
             http_status: 400,
             code: Some("X".into()),
             message: None,
             request_id: None,
             body: None,
-        })
+        }))
     }
 
     /// Pins every variant to the number CONTRACT.md gives it.
@@ -212,14 +212,14 @@ mod tests {
 
     #[test]
     fn api_message_carries_code_and_request_id() {
-        let e = Error::Api(ApiError {
+        let e = Error::Api(Box::new(ApiError {
             class: ApiClass::Rejected,
             http_status: 400,
             code: Some("InvalidParameter".into()),
             message: Some("bad".into()),
             request_id: Some("RID".into()),
             body: None,
-        });
+        }));
         assert_eq!(e.to_string(), "InvalidParameter: bad (request id RID)");
     }
 }

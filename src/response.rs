@@ -96,7 +96,7 @@ pub fn interpret(
                 http_status: Some(status),
             });
         }
-        return Err(Error::Api(ApiError {
+        return Err(Error::Api(Box::new(ApiError {
             class: class_of_status(status),
             http_status: status,
             code: None,
@@ -107,7 +107,7 @@ pub fn interpret(
             )),
             request_id: None,
             body: None,
-        }));
+        })));
     };
 
     let code = string_field(&object, "Code").or_else(|| string_field(&object, "ErrCode"));
@@ -131,14 +131,14 @@ pub fn interpret(
             _ => m,
         })
     });
-    Err(Error::Api(ApiError {
+    Err(Error::Api(Box::new(ApiError {
         class,
         http_status: status,
         code,
         message,
         request_id: string_field(&object, "RequestId"),
         body: Some(object),
-    }))
+    })))
 }
 
 fn parse_object(body: &[u8]) -> Option<Map<String, Value>> {

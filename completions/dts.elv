@@ -1,0 +1,88 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[dts] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'dts'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'dts'= {
+            cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
+            cand --endpoint 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]'
+            cand -o 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --timeout 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]'
+            cand --retries 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]'
+            cand -q 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand --quiet 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand suspend 'Pause a job (SuspendDtsJob)'
+            cand completions 'Print a shell completion script on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dts;suspend'= {
+            cand -j 'The task ID (DtsJobId)'
+            cand --job-id 'The task ID (DtsJobId)'
+            cand -i 'The instance ID (DtsInstanceId)'
+            cand --instance-id 'The instance ID (DtsInstanceId)'
+            cand -d 'For two-way synchronization: which direction (any letter case)'
+            cand --direction 'For two-way synchronization: which direction (any letter case)'
+            cand -r 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]'
+            cand --region 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]'
+            cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
+            cand --endpoint 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]'
+            cand -o 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --timeout 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]'
+            cand --retries 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]'
+            cand -q 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand --quiet 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dts;completions'= {
+            cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
+            cand --endpoint 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]'
+            cand -o 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --timeout 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]'
+            cand --retries 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]'
+            cand -q 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand --quiet 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dts;help'= {
+            cand suspend 'Pause a job (SuspendDtsJob)'
+            cand completions 'Print a shell completion script on stdout'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'dts;help;suspend'= {
+        }
+        &'dts;help;completions'= {
+        }
+        &'dts;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

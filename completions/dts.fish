@@ -1,0 +1,65 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_dts_global_optspecs
+    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet h/help V/version
+end
+
+function __fish_dts_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_dts_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_dts_using_subcommand
+    set -l cmd (__fish_dts_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c dts -n "__fish_dts_needs_command" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_needs_command" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_needs_command" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_needs_command" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_needs_command" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_needs_command" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_needs_command" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
+complete -c dts -n "__fish_dts_needs_command" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "completions" -d 'Print a shell completion script on stdout'
+complete -c dts -n "__fish_dts_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s j -l job-id -d 'The task ID (DtsJobId)' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
+reverse\t''"
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand completions" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand completions" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,333 @@
+//! Shared helpers: a hermetic `dts` command, and a mock DTS gateway that
+//! checks each request's signature with an encoder of the test's own.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use assert_cmd::Command;
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use sha1::Sha1;
+use tempfile::TempDir;
+
+pub const KEY_ID: &str = "LTAItestkeyid";
+pub const SECRET: &str = "test-secret-do-not-print";
+
+pub const OK_BODY: &str =
+    r#"{"RequestId":"01B6F25-21E7-4484-99D5-3EF2625C0001","HttpStatusCode":200,"Success":true}"#;
+
+/// A temporary HOME with an empty config directory.
+pub struct Home {
+    pub dir: TempDir,
+}
+
+impl Home {
+    pub fn new() -> Self {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// `<HOME>/.config`, which `dirs::config_dir` returns on Linux here.
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.path().join(".config")
+    }
+
+    /// The default profile file path.
+    pub fn config_path(&self) -> PathBuf {
+        self.config_dir().join("dts").join("config.toml")
+    }
+
+    /// Writes the default profile file.
+    pub fn write_config(&self, text: &str) -> PathBuf {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// `dts` with nothing from the outside environment but PATH, and HOME
+    /// and the config directory in this temporary folder.
+    pub fn dts(&self) -> Command {
+        let mut cmd = Command::cargo_bin("dts").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// `dts` with the test key pair in the environment.
+    pub fn dts_with_keys(&self) -> Command {
+        let mut cmd = self.dts();
+        cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
+        cmd
+    }
+}
+
+/// RFC 3986 encoding written independently of dts's encoder.
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' || b == b'~' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decoding; `+` is not a space here.
+pub fn decode(s: &str) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3).ok_or("truncated escape")?;
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape %{hex}"))?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "not UTF-8".to_string())
+}
+
+/// Parses a query string into decoded pairs, refusing duplicates.
+pub fn parse_query(query: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut map = BTreeMap::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').ok_or(format!("no '=' in {pair}"))?;
+        if map.insert(decode(k)?, decode(v)?).is_some() {
+            return Err(format!("parameter {k} sent twice"));
+        }
+    }
+    Ok(map)
+}
+
+/// The signature a correct signer gives for `params` (without Signature).
+pub fn expected_signature(method: &str, params: &BTreeMap<String, String>, secret: &str) -> String {
+    let canonical: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    let to_sign = format!("{method}&%2F&{}", encode(&canonical.join("&")));
+    let mut mac = Hmac::<Sha1>::new_from_slice(format!("{secret}&").as_bytes()).unwrap();
+    mac.update(to_sign.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// Seconds between now and an API timestamp.
+#[allow(clippy::disallowed_methods)]
+pub fn seconds_from_now(timestamp: &str) -> Result<i64, String> {
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    let t = time::PrimitiveDateTime::parse(timestamp, format)
+        .map_err(|e| format!("Timestamp {timestamp:?}: {e}"))?
+        .assume_utc();
+    Ok((t - time::OffsetDateTime::now_utc()).whole_seconds().abs())
+}
+
+/// What the mock gateway demands of each request.
+#[derive(Clone)]
+pub struct Expect {
+    pub action: String,
+    pub key_id: String,
+    pub secret: String,
+    /// Parameters that must be present with these values.
+    pub params: Vec<(String, String)>,
+    /// Parameters that must not be sent.
+    pub absent: Vec<String>,
+}
+
+impl Expect {
+    pub fn suspend(params: &[(&str, &str)]) -> Self {
+        Expect {
+            action: "SuspendDtsJob".into(),
+            key_id: KEY_ID.into(),
+            secret: SECRET.into(),
+            params: params
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            absent: vec![],
+        }
+    }
+
+    pub fn absent(mut self, names: &[&str]) -> Self {
+        self.absent = names.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
+    pub fn keys(mut self, id: &str, secret: &str) -> Self {
+        self.key_id = id.into();
+        self.secret = secret.into();
+        self
+    }
+
+    /// Checks one request as the real gateway would, and more.
+    pub fn check(&self, req: &mockito::Request) -> Result<(), String> {
+        if req.method() != "POST" {
+            return Err(format!("method {}", req.method()));
+        }
+        if req.path() != "/" {
+            return Err(format!("path {}", req.path()));
+        }
+        if !req.body().map(|b| b.is_empty()).unwrap_or(false) {
+            return Err("body is not empty".into());
+        }
+        let ua = req
+            .header("user-agent")
+            .first()
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let want_ua = format!(
+            "dts/{} ({}; {})",
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        if ua != want_ua {
+            return Err(format!("User-Agent {ua:?}, want {want_ua:?}"));
+        }
+        let query = req.path_and_query().split_once('?').map_or("", |(_, q)| q);
+        let mut params = parse_query(query)?;
+        let signature = params.remove("Signature").ok_or("no Signature")?;
+        let want = expected_signature("POST", &params, &self.secret);
+        if signature != want {
+            return Err(format!("Signature {signature}, want {want}"));
+        }
+        let fixed = [
+            ("Action", self.action.as_str()),
+            ("Version", "2020-01-01"),
+            ("Format", "JSON"),
+            ("SignatureMethod", "HMAC-SHA1"),
+            ("SignatureVersion", "1.0"),
+            ("AccessKeyId", self.key_id.as_str()),
+        ];
+        for (k, v) in fixed {
+            if params.get(k).map(String::as_str) != Some(v) {
+                return Err(format!("{k} = {:?}, want {v:?}", params.get(k)));
+            }
+        }
+        let nonce = params.get("SignatureNonce").ok_or("no SignatureNonce")?;
+        if nonce.len() < 16 {
+            return Err(format!("SignatureNonce {nonce:?} is too short"));
+        }
+        let ts = params.get("Timestamp").ok_or("no Timestamp")?;
+        let off = seconds_from_now(ts)?;
+        if off > 60 {
+            return Err(format!("Timestamp {ts} is {off} s from now"));
+        }
+        for (k, v) in &self.params {
+            if params.get(k) != Some(v) {
+                return Err(format!("{k} = {:?}, want {v:?}", params.get(k)));
+            }
+        }
+        for k in &self.absent {
+            if params.contains_key(k) {
+                return Err(format!("{k} was sent"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A mock gateway and the reasons it refused requests.
+pub struct Gateway {
+    pub server: ServerGuard,
+    pub refusals: Arc<Mutex<Vec<String>>>,
+}
+
+impl Gateway {
+    pub fn new() -> Self {
+        Gateway {
+            server: Server::new(),
+            refusals: Arc::new(Mutex::new(Vec::new())),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+
+    /// Answers requests that pass `expect` with `status` and `body`, and
+    /// records why others failed (they get mockito's 501).
+    pub fn answer(&mut self, expect: Expect, status: usize, body: &str) -> Mock {
+        let refusals = Arc::clone(&self.refusals);
+        self.server
+            .mock("POST", Matcher::Any)
+            .match_request(move |req| match expect.check(req) {
+                Ok(()) => true,
+                Err(why) => {
+                    refusals.lock().unwrap().push(why);
+                    false
+                }
+            })
+            .with_status(status)
+            .with_header("content-type", "application/json")
+            .with_body(body)
+            .create()
+    }
+
+    /// Answers any request with `status` and `body`.
+    pub fn answer_any(&mut self, status: usize, body: &str) -> Mock {
+        self.server
+            .mock("POST", Matcher::Any)
+            .with_status(status)
+            .with_body(body)
+            .create()
+    }
+
+    /// Panics with the recorded reasons if any request was refused.
+    pub fn assert_no_refusals(&self) {
+        let refusals = self.refusals.lock().unwrap();
+        assert!(refusals.is_empty(), "mock gateway refused: {refusals:?}");
+    }
+}
+
+/// The output of a finished command.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Parses stdout as exactly one JSON object on one line.
+pub fn one_json_object(stdout: &str) -> serde_json::Map<String, serde_json::Value> {
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "want one line of JSON, got {stdout:?}");
+    match serde_json::from_str(lines[0]) {
+        Ok(serde_json::Value::Object(o)) => o,
+        other => panic!("not a JSON object: {stdout:?} ({other:?})"),
+    }
+}
+
+/// A port on loopback where nothing listens.
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
+
+pub fn path_str(p: &Path) -> String {
+    p.display().to_string()
+}
