@@ -23,13 +23,13 @@ Exit codes: 0 success, 1 internal error, 2 usage, 3 configuration, 4 authenticat
 const SUSPEND_EXAMPLES: &str = "\
 Examples:
   Pause a job:
-    dts suspend --job-id l3m1213ye7l****
+    dts suspend --job-id l3m1213ye7lb2c9
 
   Pause the reverse direction of a two-way synchronization in Hangzhou:
-    dts suspend -j l3m1213ye7l**** -i dtsl3m1213ye7l**** -d reverse -r cn-hangzhou
+    dts suspend -j l3m1213ye7lb2c9 -i dtsl3m1213ye7lb2c9 -d reverse -r cn-hangzhou
 
   Read the answer with jq:
-    dts suspend -j l3m1213ye7l**** -o json | jq -r .RequestId
+    dts suspend -j l3m1213ye7lb2c9 -o json | jq -r .RequestId
 
   In a script:
     if dts -q suspend -j \"$JOB\"; then echo paused; else echo \"failed: exit $?\"; fi";
