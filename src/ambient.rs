@@ -2,6 +2,8 @@
 //! else receives time and nonces through [`Ambient`], so tests can fix them.
 #![allow(clippy::disallowed_methods)]
 
+use std::time::{Duration, SystemTime};
+
 use time::OffsetDateTime;
 use time::macros::format_description;
 
@@ -13,6 +15,12 @@ pub trait Ambient {
     fn timestamp(&self) -> String;
     /// A fresh 32-hex-character SignatureNonce.
     fn nonce(&self) -> Result<String, Error>;
+    /// A uniform draw in `[0, 1)` for backoff jitter.
+    fn jitter(&self) -> f64;
+    /// The wall clock, for `Retry-After` dates.
+    fn now(&self) -> SystemTime;
+    /// Waits before a retry.
+    fn sleep(&self, duration: Duration);
 }
 
 /// The system clock and the operating system's random source.
@@ -28,6 +36,20 @@ impl Ambient for System {
         getrandom::fill(&mut bytes)
             .map_err(|e| Error::Internal(format!("no random source for the nonce: {e}")))?;
         Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    fn jitter(&self) -> f64 {
+        // 53 random bits make a uniform f64 in [0, 1); without a random
+        // source, the middle of the range is a fair fallback.
+        getrandom::u64().map_or(0.5, |r| (r >> 11) as f64 / (1u64 << 53) as f64)
+    }
+
+    fn now(&self) -> SystemTime {
+        SystemTime::now()
+    }
+
+    fn sleep(&self, duration: Duration) {
+        std::thread::sleep(duration);
     }
 }
 
@@ -57,5 +79,13 @@ mod tests {
         assert_eq!(a.len(), 32);
         assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn jitter_is_in_range() {
+        for _ in 0..100 {
+            let j = System.jitter();
+            assert!((0.0..1.0).contains(&j), "{j}");
+        }
     }
 }

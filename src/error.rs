@@ -62,6 +62,8 @@ pub enum Error {
     },
     /// A bug in dts (exit 1).
     Internal(String),
+    /// Ctrl-C (exit 130).
+    Interrupted,
 }
 
 impl Error {
@@ -87,6 +89,7 @@ impl Error {
             },
             Error::Network { .. } => 8,
             Error::BadResponse { .. } => 9,
+            Error::Interrupted => 130,
         }
     }
 
@@ -112,6 +115,7 @@ impl Error {
                 ..
             } => "Cli.Network",
             Error::BadResponse { .. } => "Cli.InvalidResponse",
+            Error::Interrupted => "Cli.Interrupted",
         }
     }
 
@@ -130,6 +134,7 @@ impl fmt::Display for Error {
         match self {
             Error::Internal(m) => write!(f, "internal error (a bug in dts, please report it): {m}"),
             Error::Usage(m) | Error::Config { message: m, .. } => f.write_str(m),
+            Error::Interrupted => f.write_str("interrupted"),
             Error::NoCredentials { message, .. } => f.write_str(message),
             Error::Network { message, .. } | Error::BadResponse { message, .. } => {
                 f.write_str(message)
@@ -204,6 +209,7 @@ mod tests {
                 },
                 9,
             ),
+            (Error::Interrupted, 130),
         ];
         for (error, code) in cases {
             assert_eq!(error.exit_code(), code, "{error:?}");

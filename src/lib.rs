@@ -12,9 +12,11 @@ pub mod config;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
+pub mod interrupt;
 pub mod output;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod settings;
 pub mod sign;
 
@@ -43,14 +45,13 @@ pub fn user_agent() -> String {
 
 /// Runs dts as a process: real arguments, environment, clock and network.
 pub fn main_exit_code() -> u8 {
-    let stdout = io::stdout();
-    let stderr = io::stderr();
+    interrupt::install();
     run(
         std::env::args_os(),
         Env::from_process(),
         &ambient::System,
-        &mut stdout.lock(),
-        &mut stderr.lock(),
+        &mut io::stdout(),
+        &mut io::stderr(),
     )
 }
 
@@ -89,6 +90,7 @@ pub fn run(
                 Err(e) => return sink.fail(&e, flags.output.unwrap_or_default(), None),
             };
             let resolution = settings::resolve(&flags, &env, config::default_path());
+            interrupt::json_owed(resolution.output == OutputFormat::Json && !cli.global.quiet);
             let settings = match resolution.result {
                 Ok(s) => s,
                 Err(e) => return sink.fail(&e, resolution.output, None),
@@ -124,13 +126,15 @@ fn suspend(
     job: &JobArgs,
 ) -> u8 {
     let params = actions::suspend::params(job, settings.region.as_deref());
-    match actions::call(
+    let called = actions::call(
         transport,
         ambient,
         settings,
         actions::suspend::ACTION,
         &params,
-    ) {
+        &mut |_| {},
+    );
+    match called.result {
         Ok(success) => {
             let mut text = Vec::new();
             let row = Row {
@@ -144,14 +148,14 @@ fn suspend(
             0
         }
         Err(e) => {
-            let hint = hint(&e, settings);
+            let hint = hint(&e, settings, called.attempts);
             sink.fail(&e, settings.output, hint.as_deref())
         }
     }
 }
 
 /// A hint line for an error, where one helps.
-fn hint(error: &Error, settings: &Settings) -> Option<String> {
+fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String> {
     let source = &settings.credentials.source;
     match error {
         Error::Api(api) => match api.class {
@@ -177,16 +181,26 @@ fn hint(error: &Error, settings: &Settings) -> Option<String> {
                     },
                 )
             }
-            ApiClass::Throttled => {
-                Some("DTS is limiting the request rate; wait a little and try again".into())
-            }
+            ApiClass::Throttled => Some(format!(
+                "DTS is limiting the request rate ({}); wait a little and try again",
+                attempts_made(attempts)
+            )),
             ApiClass::Unavailable | ApiClass::Rejected => None,
         },
         Error::Network { .. } => Some(format!(
-            "check the endpoint {} and the network; --timeout sets the limit for one attempt",
-            settings.endpoint
+            "check the endpoint {} and the network ({}); --timeout sets the limit for one attempt",
+            settings.endpoint,
+            attempts_made(attempts)
         )),
         _ => None,
+    }
+}
+
+fn attempts_made(n: u32) -> String {
+    if n == 1 {
+        "1 attempt made".into()
+    } else {
+        format!("{n} attempts made")
     }
 }
 
@@ -205,6 +219,7 @@ impl<O: Write, E: Write> Sink<'_, O, E> {
         if self.quiet {
             return;
         }
+        interrupt::stdout_written();
         let result = self.out.write_all(bytes).and_then(|()| self.out.flush());
         if let Err(e) = result
             && e.kind() != io::ErrorKind::BrokenPipe

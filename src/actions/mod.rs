@@ -1,24 +1,95 @@
-//! The DTS API actions dts calls, one file each, and the attempt that
-//! carries one call to the service.
+//! The DTS API actions dts calls, one file each, and the attempt loop that
+//! carries one call to the service: sign afresh, send, read, and retry
+//! throttling, service and network errors with backoff.
 
 pub mod suspend;
+
+use std::time::{Duration, Instant};
 
 use crate::ambient::Ambient;
 use crate::client::{HttpRequest, Transport};
 use crate::error::Error;
 use crate::request;
 use crate::response::{self, Success};
+use crate::retry;
 use crate::settings::Settings;
 
-/// Signs and sends one call of `action`, and reads its answer.
+/// What one attempt did, for `--verbose` and hints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    /// 1 for the first attempt.
+    pub number: u32,
+    /// The HTTP status, when an answer arrived.
+    pub status: Option<u16>,
+    pub elapsed: Duration,
+    /// The failure, when the attempt failed.
+    pub error: Option<String>,
+    /// The wait before the next attempt, when there will be one.
+    pub wait: Option<Duration>,
+}
+
+/// The end of a call: its result and how many attempts it took.
+#[derive(Debug)]
+pub struct Called {
+    pub result: Result<Success, Error>,
+    pub attempts: u32,
+}
+
+/// Calls `action` with `operation` parameters, retrying as
+/// `settings.retries` allows. Every attempt is signed afresh with a new
+/// nonce and timestamp. `observe` sees each attempt as it ends.
 pub fn call(
     transport: &dyn Transport,
     ambient: &dyn Ambient,
     settings: &Settings,
     action: &str,
     operation: &[(&str, Option<String>)],
-) -> Result<Success, Error> {
-    let nonce = ambient.nonce()?;
+    observe: &mut dyn FnMut(&Attempt),
+) -> Called {
+    let mut number = 0;
+    loop {
+        number += 1;
+        let started = Instant::now();
+        let (status, result, wait_header) =
+            attempt(transport, ambient, settings, action, operation);
+        let retry = match &result {
+            Err(e) if retry::is_retryable(e) && number <= settings.retries => {
+                Some(wait_header.unwrap_or_else(|| retry::backoff(number, ambient.jitter())))
+            }
+            _ => None,
+        };
+        observe(&Attempt {
+            number,
+            status,
+            elapsed: started.elapsed(),
+            error: result.as_ref().err().map(Error::to_string),
+            wait: retry,
+        });
+        match retry {
+            Some(wait) => ambient.sleep(wait),
+            None => {
+                return Called {
+                    result,
+                    attempts: number,
+                };
+            }
+        }
+    }
+}
+
+/// One signed attempt: the status if any, the outcome, and the wait the
+/// answer's headers ask for.
+fn attempt(
+    transport: &dyn Transport,
+    ambient: &dyn Ambient,
+    settings: &Settings,
+    action: &str,
+    operation: &[(&str, Option<String>)],
+) -> (Option<u16>, Result<Success, Error>, Option<Duration>) {
+    let nonce = match ambient.nonce() {
+        Ok(n) => n,
+        Err(e) => return (None, Err(e), None),
+    };
     let signed = request::build(
         action,
         operation,
@@ -32,8 +103,22 @@ pub fn call(
         url: signed.url(),
         authority: settings.endpoint.authority.clone(),
     };
-    let answer = transport.send(&http)?;
-    response::interpret(answer.status, &answer.body, &|s| {
-        settings.credentials.mask(s)
-    })
+    match transport.send(&http) {
+        Err(e) => (None, Err(e), None),
+        Ok(answer) => {
+            let wait = retry::header_wait(
+                answer.header("x-acs-retry-after"),
+                answer.header("retry-after"),
+                ambient.now(),
+            );
+            let result = response::interpret(answer.status, &answer.body, &|s| {
+                settings.credentials.mask(s)
+            });
+            (Some(answer.status), result, wait)
+        }
+    }
 }
+
+#[cfg(test)]
+#[path = "attempts_tests.rs"]
+mod tests;
