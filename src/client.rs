@@ -125,6 +125,12 @@ fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
         U::Tls(m) => network(format!("TLS handshake with {host} failed: {m}")),
         U::Rustls(e) => network(format!("TLS handshake with {host} failed: {e}")),
         U::Pem(e) => network(format!("TLS set-up failed: {e}")),
+        U::Io(e)
+            if e.get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()) =>
+        {
+            network(format!("TLS handshake with {host} failed: {e}"))
+        }
         U::Io(e) => match e.kind() {
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(),
             io::ErrorKind::ConnectionRefused => network(format!("connection to {host} refused")),
@@ -134,6 +140,11 @@ fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
             io::ErrorKind::UnexpectedEof => network(format!(
                 "{host} closed the connection before the whole answer arrived"
             )),
+            // std's resolver reports a failed look-up as an uncategorised
+            // I/O error with this text.
+            _ if e.to_string().contains("lookup address") => {
+                network(format!("cannot resolve host {host}"))
+            }
             _ => network(format!("network error talking to {host}: {e}")),
         },
         U::Protocol(e) => Error::BadResponse {

@@ -32,6 +32,8 @@ pub fn default_path() -> Option<PathBuf> {
 pub struct ProfileFile {
     pub path: PathBuf,
     profiles: BTreeMap<String, Table>,
+    /// Set when the file holds a secret and group or others may read it.
+    pub too_open: Option<String>,
 }
 
 /// One profile's values, types checked.
@@ -78,7 +80,23 @@ impl ProfileFile {
                 )));
             }
         };
-        Self::parse(path, &text).map(Some)
+        let mut file = Self::parse(path, &text)?;
+        if file.holds_secret()
+            && let Some(mode) = open_mode(path)
+        {
+            file.too_open = Some(format!(
+                "{p} holds secrets and can be read by others (mode {mode:04o}); fix it with: chmod 600 {p}",
+                p = path.display()
+            ));
+        }
+        Ok(Some(file))
+    }
+
+    /// Whether any profile holds an AccessKeySecret or a SecurityToken.
+    fn holds_secret(&self) -> bool {
+        self.profiles
+            .values()
+            .any(|t| t.contains_key("access_key_secret") || t.contains_key("security_token"))
     }
 
     /// Parses the text of a profile file. Errors give the line and column
@@ -115,6 +133,7 @@ impl ProfileFile {
         Ok(ProfileFile {
             path: path.to_path_buf(),
             profiles,
+            too_open: None,
         })
     }
 
@@ -169,6 +188,19 @@ impl ProfileFile {
                 .collect(),
         }))
     }
+}
+
+/// The file's permission bits when group or others have any access.
+#[cfg(unix)]
+fn open_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+#[cfg(not(unix))]
+fn open_mode(_path: &Path) -> Option<u32> {
+    None
 }
 
 /// 1-based line and column of a byte offset.

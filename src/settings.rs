@@ -277,10 +277,15 @@ fn resolve_into(
         (None, None, None) => DEFAULT_RETRIES,
     };
 
-    let warnings = p
-        .unknown_keys
-        .iter()
-        .map(|k| format!("profile '{name}' in {shown_path}: unknown key '{k}' ignored"))
+    let warnings = file
+        .as_ref()
+        .and_then(|f| f.too_open.clone())
+        .into_iter()
+        .chain(
+            p.unknown_keys
+                .iter()
+                .map(|k| format!("profile '{name}' in {shown_path}: unknown key '{k}' ignored")),
+        )
         .collect();
 
     Ok(Settings {

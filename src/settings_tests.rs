@@ -1,6 +1,7 @@
 //! Precedence tests for [`super::resolve`], fed explicit environments and
 //! temporary profile files (no `set_var`).
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -25,6 +26,7 @@ region = "eu-central-1"
 fn write(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("config.toml");
     std::fs::write(&path, text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     path
 }
 
@@ -303,4 +305,24 @@ fn region_decides_the_endpoint() {
     };
     let s = ok(resolve_with(&flags, &env_pair(), None));
     assert_eq!(s.endpoint.url(), "https://dts.ap-northeast-1.aliyuncs.com/");
+}
+
+#[test]
+fn a_too_open_file_with_secrets_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), FILE);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let s = ok(resolve_with(&Flags::default(), &[], Some(path.clone())));
+    assert_eq!(
+        s.warnings,
+        [format!(
+            "{p} holds secrets and can be read by others (mode 0644); fix it with: chmod 600 {p}",
+            p = path.display()
+        )]
+    );
+    // Without a secret in it, an open file is fine.
+    let path = write(dir.path(), "[default]\nregion = \"cn-hangzhou\"\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let s = ok(resolve_with(&Flags::default(), &env_pair(), Some(path)));
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }

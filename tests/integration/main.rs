@@ -1,9 +1,15 @@
 //! The integration tests: one binary, run against the real `dts` executable
 //! with a hermetic environment and local servers on loopback.
 
+// The ban on the ambient clock, sleep and randomness (clippy.toml) guards
+// dts's own code; tests and their servers may use them.
+#![allow(clippy::disallowed_methods)]
+
 mod completions;
 mod config_errors;
 mod exit_codes;
+mod fault_server;
+mod faults;
 mod precedence;
 mod signing;
 mod support;

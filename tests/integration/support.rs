@@ -47,6 +47,7 @@ impl Home {
         let path = self.config_path();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
+        set_mode(&path, 0o600);
         path
     }
 
@@ -69,6 +70,12 @@ impl Home {
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
         cmd
     }
+}
+
+/// Sets a file's permission bits.
+pub fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
 /// RFC 3986 encoding written independently of dts's encoder.
@@ -127,7 +134,6 @@ pub fn expected_signature(method: &str, params: &BTreeMap<String, String>, secre
 }
 
 /// Seconds between now and an API timestamp.
-#[allow(clippy::disallowed_methods)]
 pub fn seconds_from_now(timestamp: &str) -> Result<i64, String> {
     let format =
         time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
