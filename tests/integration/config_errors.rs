@@ -209,3 +209,29 @@ fn unknown_profile_keys_warn_and_the_call_goes_on() {
         )
     );
 }
+
+#[test]
+fn a_profile_file_others_can_read_gets_a_warning_and_the_call_goes_on() {
+    let home = Home::new();
+    let mut gw = Gateway::new();
+    let path = home.write_config(&format!(
+        "[default]\naccess_key_id = \"{KEY_ID}\"\naccess_key_secret = \"{SECRET}\"\nendpoint = \"{}\"\n",
+        gw.url()
+    ));
+    set_mode(&path, 0o644);
+    let _m = gw.answer(Expect::suspend(&[]), 200, OK_BODY);
+    let r = run(home.dts().args(["suspend", "-j", "j1"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("JOB ID"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "dts: warning: {p} holds secrets and can be read by others (mode 0644); fix it with: chmod 600 {p}\n",
+            p = path.display()
+        )
+    );
+    set_mode(&path, 0o600);
+    let r = run(home.dts().args(["suspend", "-j", "j1"]));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, "");
+}

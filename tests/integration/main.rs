@@ -11,6 +11,8 @@ mod exit_codes;
 mod fault_server;
 mod faults;
 mod precedence;
+mod properties;
+mod secrets;
 mod signing;
 mod support;
 mod suspend;
