@@ -53,17 +53,39 @@ pub struct UreqTransport {
 
 impl UreqTransport {
     /// `timeout` bounds each whole attempt (connect, send, headers, body);
-    /// `connect_timeout` bounds the connection alone.
-    pub fn new(timeout: Duration, connect_timeout: Duration, user_agent: &str) -> Self {
+    /// `connect_timeout` bounds the connection alone. `proxy` is the proxy
+    /// URL to go through, if any. TLS trusts the operating system's
+    /// certificate store; it is set up only when an https request is made.
+    pub fn new(
+        timeout: Duration,
+        connect_timeout: Duration,
+        proxy: Option<&str>,
+        user_agent: &str,
+    ) -> Result<Self, Error> {
+        let proxy = proxy
+            .map(|p| {
+                ureq::Proxy::new(p).map_err(|_| {
+                    Error::config(format!(
+                        "proxy '{}' from the environment is not a valid proxy URL",
+                        crate::settings::redact_proxy(p)
+                    ))
+                })
+            })
+            .transpose()?;
+        let tls = ureq::tls::TlsConfig::builder()
+            .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+            .build();
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(timeout))
             .timeout_connect(Some(connect_timeout))
             .user_agent(user_agent)
+            .proxy(proxy)
+            .tls_config(tls)
             .build()
             .new_agent();
-        UreqTransport { agent, timeout }
+        Ok(UreqTransport { agent, timeout })
     }
 }
 

@@ -59,6 +59,8 @@ pub enum CredentialSource {
     Environment,
     /// A profile in dts's own TOML file.
     Profile { name: String, path: String },
+    /// A profile in the aliyun CLI's `config.json`.
+    AliyunProfile { name: String, path: String },
 }
 
 impl fmt::Display for CredentialSource {
@@ -68,6 +70,9 @@ impl fmt::Display for CredentialSource {
                 "the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET)",
             ),
             CredentialSource::Profile { name, path } => write!(f, "profile '{name}' in {path}"),
+            CredentialSource::AliyunProfile { name, path } => {
+                write!(f, "aliyun CLI profile '{name}' in {path}")
+            }
         }
     }
 }

@@ -37,6 +37,22 @@ const CENTRAL_REGIONS: &[&str] = &[
     "cn-hongkong-finance-pop",
 ];
 
+/// Public regions served by their own `dts.<region>.aliyuncs.com`, known
+/// only so that a near-miss can be caught ("did you mean").
+const REGIONAL_REGIONS: &[&str] = &[
+    "cn-guangzhou",
+    "cn-heyuan",
+    "cn-nanjing",
+    "cn-heyuan-acdr-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "eu-west-1",
+    "me-central-1",
+    "na-south-1",
+];
+
 /// The host used when no region is known at all.
 pub const DEFAULT_HOST: &str = "dts.aliyuncs.com";
 
@@ -63,6 +79,31 @@ pub fn host_for_region(region: Option<&str>) -> String {
         None => DEFAULT_HOST.to_string(),
         Some(r) if CENTRAL_REGIONS.contains(&r) => DEFAULT_HOST.to_string(),
         Some(r) => format!("dts.{r}.aliyuncs.com"),
+    }
+}
+
+/// A known region one edit (insertion, deletion, substitution or swap of
+/// neighbours) away from `region`, when `region` itself is not known.
+pub fn did_you_mean(region: &str) -> Option<&'static str> {
+    let known = || CENTRAL_REGIONS.iter().chain(REGIONAL_REGIONS);
+    if known().any(|k| *k == region) {
+        return None;
+    }
+    known().copied().find(|k| one_edit_apart(region, k))
+}
+
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        (x, y) if x == y => {
+            ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        (x, y) if x + 1 == y => ra == &rb[1..],
+        (x, y) if y + 1 == x => &ra[1..] == rb,
+        _ => false,
     }
 }
 
@@ -136,6 +177,11 @@ impl Endpoint {
         })
     }
 
+    /// The host without the port (IPv6 addresses keep their brackets).
+    pub fn host(&self) -> &str {
+        split_port(&self.authority).map_or(&self.authority, |(h, _)| h)
+    }
+
     /// The URL of the API root, ending in `/`.
     pub fn url(&self) -> String {
         self.to_string()
@@ -185,6 +231,31 @@ mod tests {
         assert_eq!(
             host_for_region(Some("ap-northeast-1")),
             "dts.ap-northeast-1.aliyuncs.com"
+        );
+    }
+
+    #[test]
+    fn near_misses_get_a_suggestion() {
+        assert_eq!(did_you_mean("cn-hangzou"), Some("cn-hangzhou"));
+        assert_eq!(did_you_mean("cn-hnagzhou"), Some("cn-hangzhou"));
+        assert_eq!(did_you_mean("cn-hangzhoux"), Some("cn-hangzhou"));
+        assert_eq!(did_you_mean("ap-northeast-3"), Some("ap-northeast-1"));
+        assert_eq!(did_you_mean("cn-hangzhou"), None);
+        assert_eq!(did_you_mean("ap-northeast-1"), None);
+        assert_eq!(did_you_mean("xx-nowhere-9"), None);
+        assert_eq!(did_you_mean("cn-hngzou"), None);
+    }
+
+    #[test]
+    fn host_drops_the_port() {
+        assert_eq!(
+            Endpoint::parse("http://127.0.0.1:80").unwrap().host(),
+            "127.0.0.1"
+        );
+        assert_eq!(Endpoint::parse("[::1]:8").unwrap().host(), "[::1]");
+        assert_eq!(
+            Endpoint::parse("dts.aliyuncs.com").unwrap().host(),
+            "dts.aliyuncs.com"
         );
     }
 

@@ -5,6 +5,7 @@
 //! its message, its JSON object and its exit code. `main` only calls it.
 
 pub mod actions;
+pub mod aliyun;
 pub mod ambient;
 pub mod cli;
 pub mod client;
@@ -28,7 +29,6 @@ use clap::{CommandFactory, Parser};
 use crate::ambient::Ambient;
 use crate::cli::{Cli, Command, JobArgs};
 use crate::client::{Transport, UreqTransport};
-use crate::credentials::CredentialSource;
 use crate::error::{ApiClass, Error};
 use crate::output::{OutputFormat, Row};
 use crate::settings::{Env, Flags, Settings};
@@ -89,7 +89,7 @@ pub fn run(
                 Ok(env) => env,
                 Err(e) => return sink.fail(&e, flags.output.unwrap_or_default(), None),
             };
-            let resolution = settings::resolve(&flags, &env, config::default_path());
+            let resolution = settings::resolve(&flags, &env, &settings::Paths::from_system());
             interrupt::json_owed(resolution.output == OutputFormat::Json && !cli.global.quiet);
             let settings = match resolution.result {
                 Ok(s) => s,
@@ -98,8 +98,15 @@ pub fn run(
             for w in &settings.warnings {
                 sink.stderr(&format!("dts: warning: {w}\n"));
             }
-            let transport =
-                UreqTransport::new(settings.timeout, settings.connect_timeout, &user_agent());
+            let transport = match UreqTransport::new(
+                settings.timeout,
+                settings.connect_timeout,
+                settings.proxy.as_deref(),
+                &user_agent(),
+            ) {
+                Ok(t) => t,
+                Err(e) => return sink.fail(&e, settings.output, None),
+            };
             suspend(&mut sink, &transport, ambient, &settings, job)
         }
     }
@@ -170,14 +177,7 @@ fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String> {
                         "the system clock is off by more than 15 minutes; fix it and try again"
                             .into()
                     } else {
-                        match source {
-                            CredentialSource::Environment => {
-                                format!("check the access key in {source}, and its permissions")
-                            }
-                            CredentialSource::Profile { name, path } => format!(
-                                "check the access key of profile '{name}' in {path}, and its permissions"
-                            ),
-                        }
+                        format!("check the access key from {source}, and its permissions")
                     },
                 )
             }

@@ -21,6 +21,14 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
+    /// The name users type.
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+        }
+    }
+
     /// Parses a value from the environment or a profile, any letter case.
     pub fn parse(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {

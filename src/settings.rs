@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::aliyun::AliyunConfig;
 use crate::config::{Profile, ProfileFile};
 use crate::credentials::{CredentialSource, Credentials, Secret};
 use crate::endpoint::{self, Endpoint};
@@ -23,6 +24,15 @@ pub const ENV_VARS: &[&str] = &[
     "DTS_OUTPUT",
     "DTS_TIMEOUT",
     "DTS_RETRIES",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "NO_COLOR",
 ];
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -86,6 +96,25 @@ pub struct Flags {
     pub retries: Option<u32>,
 }
 
+/// Where the profile files are looked for when nothing names them.
+#[derive(Debug, Clone, Default)]
+pub struct Paths {
+    /// dts's own TOML file (`<config dir>/dts/config.toml`).
+    pub dts: Option<PathBuf>,
+    /// The aliyun CLI's `~/.aliyun/config.json`.
+    pub aliyun: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The real default locations.
+    pub fn from_system() -> Self {
+        Paths {
+            dts: crate::config::default_path(),
+            aliyun: crate::aliyun::default_path(),
+        }
+    }
+}
+
 /// Everything a call needs, resolved once.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -96,6 +125,10 @@ pub struct Settings {
     pub connect_timeout: Duration,
     pub retries: u32,
     pub credentials: Credentials,
+    /// The proxy URL to use for the endpoint, if any.
+    pub proxy: Option<String>,
+    /// Where each setting came from, for `--verbose`.
+    pub origins: Vec<String>,
     /// Non-fatal findings for stderr (an unknown profile key, say).
     pub warnings: Vec<String>,
 }
@@ -110,34 +143,37 @@ pub struct Resolution {
 }
 
 /// Resolves every setting: flag, then environment, then profile, then
-/// default. `default_config` is where the profile file lives when neither
-/// `--config` nor `DTS_CONFIG` says.
-pub fn resolve(flags: &Flags, env: &Env, default_config: Option<PathBuf>) -> Resolution {
+/// default; and the credentials in CONTRACT.md's order.
+pub fn resolve(flags: &Flags, env: &Env, paths: &Paths) -> Resolution {
     let mut output = flags.output.unwrap_or_default();
-    let result = resolve_into(flags, env, default_config, &mut output);
+    let result = resolve_into(flags, env, paths, &mut output);
     Resolution { output, result }
+}
+
+/// The profile dts settled on, and which file it came from.
+struct Selected {
+    profile: Profile,
+    source: CredentialSource,
 }
 
 fn resolve_into(
     flags: &Flags,
     env: &Env,
-    default_config: Option<PathBuf>,
+    paths: &Paths,
     output: &mut OutputFormat,
 ) -> Result<Settings, Error> {
-    let env_output = env
-        .get("DTS_OUTPUT")
-        .map(|v| OutputFormat::parse(v).map_err(|e| Error::config(format!("DTS_OUTPUT: {e}"))));
+    let mut origins = Vec::new();
     if flags.output.is_none()
-        && let Some(o) = env_output
+        && let Some(v) = env.get("DTS_OUTPUT")
     {
-        *output = o?;
+        *output = OutputFormat::parse(v).map_err(|e| Error::config(format!("DTS_OUTPUT: {e}")))?;
     }
 
-    // The profile file.
+    // dts's own profile file.
     let (path, explicit) = match (&flags.config, env.get("DTS_CONFIG")) {
         (Some(p), _) => (Some(p.clone()), Some("--config")),
         (None, Some(p)) => (Some(PathBuf::from(p)), Some("DTS_CONFIG")),
-        (None, None) => (default_config, None),
+        (None, None) => (paths.dts.clone(), None),
     };
     let file = match &path {
         Some(p) => ProfileFile::load(p, explicit)?,
@@ -147,146 +183,216 @@ fn resolve_into(
         || "(no config directory)".to_string(),
         |p| p.display().to_string(),
     );
+    origins.push(match (&file, explicit) {
+        (Some(_), Some(by)) => format!("config file {shown_path} (from {by})"),
+        (Some(_), None) => format!("config file {shown_path}"),
+        (None, _) => format!("config file {shown_path} (not present)"),
+    });
 
-    // The profile.
+    // The profile name.
     let (name, name_by) = match (&flags.profile, env.get("ALIBABA_CLOUD_PROFILE")) {
         (Some(n), _) => (n.clone(), NameSource::Flag),
         (None, Some(n)) => (n.to_string(), NameSource::Env),
         (None, None) => ("default".to_string(), NameSource::Default),
     };
-    let profile = match &file {
-        Some(f) => f.profile(&name)?,
-        None => None,
-    };
-    let unknown_profile = || {
-        let by = match name_by {
-            NameSource::Flag => " (from --profile)",
-            NameSource::Env => " (from ALIBABA_CLOUD_PROFILE)",
-            NameSource::Default => "",
+    let env_id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
+    let env_secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    let use_env = name_by != NameSource::Flag && (env_id.is_some() || env_secret.is_some());
+
+    // The selected profile: dts's file first; the aliyun CLI's file only
+    // when the credentials are to come from a profile.
+    let mut aliyun: Option<AliyunConfig> = None;
+    let mut selected = file
+        .as_ref()
+        .map(|f| f.profile(&name))
+        .transpose()?
+        .flatten()
+        .map(|profile| Selected {
+            profile,
+            source: CredentialSource::Profile {
+                name: name.clone(),
+                path: shown_path.clone(),
+            },
+        });
+    if selected.is_none() && !use_env {
+        aliyun = match &paths.aliyun {
+            Some(p) => AliyunConfig::load(p)?,
+            None => None,
         };
-        let (message, hint) = match &file {
-            Some(f) if f.names().is_empty() => (
-                format!("profile '{name}'{by} not found in {shown_path}, which holds no profiles"),
-                None,
-            ),
-            Some(f) => (
-                format!("profile '{name}'{by} not found in {shown_path}"),
-                Some(format!("profiles there: {}", f.names().join(", "))),
-            ),
-            None => (
-                format!("profile '{name}'{by} not found: there is no config file at {shown_path}"),
-                Some(setup_hint(&shown_path)),
-            ),
-        };
-        Error::Config { message, hint }
-    };
-    if name_by == NameSource::Flag && profile.is_none() {
+        if let Some(a) = &aliyun {
+            let aliyun_name = match name_by {
+                NameSource::Default => a.current.clone().unwrap_or_else(|| name.clone()),
+                _ => name.clone(),
+            };
+            if let Some(profile) = a.profile(&aliyun_name)? {
+                selected = Some(Selected {
+                    profile,
+                    source: CredentialSource::AliyunProfile {
+                        name: aliyun_name,
+                        path: a.path.display().to_string(),
+                    },
+                });
+            }
+        }
+    }
+    let unknown_profile =
+        || unknown_profile(&name, name_by, file.as_ref(), &shown_path, aliyun.as_ref());
+    if name_by == NameSource::Flag && selected.is_none() {
         return Err(unknown_profile());
     }
-    let p = profile.clone().unwrap_or_default();
-
+    let p = selected
+        .as_ref()
+        .map(|s| s.profile.clone())
+        .unwrap_or_default();
+    let in_profile = |key: &str, e: String| match &selected {
+        Some(s) => Error::config(format!("{}: {key}: {e}", s.source)),
+        None => Error::config(format!("{key}: {e}")),
+    };
     if flags.output.is_none()
         && env.get("DTS_OUTPUT").is_none()
         && let Some(o) = &p.output
     {
-        *output =
-            OutputFormat::parse(o).map_err(|e| in_profile(&name, &shown_path, "output", e))?;
+        *output = OutputFormat::parse(o).map_err(|e| in_profile("output", e))?;
     }
 
     // Credentials.
-    let credentials = if name_by == NameSource::Flag {
-        profile_credentials(&p, &name, &shown_path)?
-    } else {
-        let id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
-        let secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
-        match (id, secret) {
+    let credentials = if use_env {
+        match (env_id, env_secret) {
             (Some(id), Some(secret)) => Credentials {
                 access_key_id: id.to_string(),
                 access_key_secret: Secret::new(secret),
                 security_token: env.get("ALIBABA_CLOUD_SECURITY_TOKEN").map(Secret::new),
                 source: CredentialSource::Environment,
             },
-            (Some(_), None) => {
+            (Some(_), _) => {
                 return Err(half_pair(
                     "ALIBABA_CLOUD_ACCESS_KEY_ID",
                     "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                 ));
             }
-            (None, Some(_)) => {
+            (None, _) => {
                 return Err(half_pair(
                     "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                     "ALIBABA_CLOUD_ACCESS_KEY_ID",
                 ));
-            }
-            (None, None) if profile.is_some() => profile_credentials(&p, &name, &shown_path)?,
-            (None, None) if name_by == NameSource::Env => return Err(unknown_profile()),
-            (None, None) => {
-                return Err(Error::NoCredentials {
-                    message: format!(
-                        "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{name}' in {shown_path}"
-                    ),
-                    hint: setup_hint(&shown_path),
-                });
             }
         }
+    } else if let Some(s) = &selected {
+        profile_credentials(&s.profile, &s.source)?
+    } else if name_by == NameSource::Env {
+        return Err(unknown_profile());
+    } else {
+        let aliyun_path = paths
+            .aliyun
+            .as_ref()
+            .map_or_else(String::new, |p| format!(", nor in {}", p.display()));
+        return Err(Error::NoCredentials {
+            message: format!(
+                "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{name}' in {shown_path}{aliyun_path}"
+            ),
+            hint: setup_hint(&shown_path),
+        });
     };
+    origins.push(format!("credentials from {}", credentials.source));
 
     // Region, endpoint, timeout, retries.
-    let region = match (&flags.region, env.get("ALIBABA_CLOUD_REGION_ID"), &p.region) {
-        (Some(r), _, _) => Some(r.clone()),
-        (None, Some(r), _) => {
-            endpoint::validate_region(r)
-                .map_err(|e| Error::config(format!("ALIBABA_CLOUD_REGION_ID: {e}")))?;
-            Some(r.to_string())
+    let region = choose(
+        "region",
+        String::clone,
+        flags.region.clone().map(|r| (r, "--region")),
+        env,
+        "ALIBABA_CLOUD_REGION_ID",
+        |v| endpoint::validate_region(v).map(|()| v.to_string()),
+        p.region
+            .clone()
+            .map(|r| endpoint::validate_region(&r).map(|()| r)),
+        &in_profile,
+        selected.as_ref(),
+        &mut origins,
+    )?;
+    let endpoint = choose(
+        "endpoint",
+        Endpoint::to_string,
+        flags.endpoint.clone().map(|e| (e, "--endpoint")),
+        env,
+        "DTS_ENDPOINT",
+        Endpoint::parse,
+        p.endpoint.as_deref().map(Endpoint::parse),
+        &in_profile,
+        selected.as_ref(),
+        &mut origins,
+    )?;
+    let endpoint = match endpoint {
+        Some(e) => e,
+        None => {
+            let e = Endpoint::https(endpoint::host_for_region(region.as_deref()));
+            origins.push(match &region {
+                Some(r) => format!("endpoint {e} (from region {r})"),
+                None => format!("endpoint {e} (default: no region set)"),
+            });
+            e
         }
-        (None, None, Some(r)) => {
-            endpoint::validate_region(r)
-                .map_err(|e| in_profile(&name, &shown_path, "region", e))?;
-            Some(r.clone())
-        }
-        (None, None, None) => None,
     };
-    let endpoint = match (&flags.endpoint, env.get("DTS_ENDPOINT"), &p.endpoint) {
-        (Some(e), _, _) => e.clone(),
-        (None, Some(e), _) => {
-            Endpoint::parse(e).map_err(|e| Error::config(format!("DTS_ENDPOINT: {e}")))?
-        }
-        (None, None, Some(e)) => {
-            Endpoint::parse(e).map_err(|e| in_profile(&name, &shown_path, "endpoint", e))?
-        }
-        (None, None, None) => Endpoint::https(endpoint::host_for_region(region.as_deref())),
-    };
-    let timeout = match (flags.timeout, env.get("DTS_TIMEOUT"), p.timeout) {
-        (Some(t), _, _) => t,
-        (None, Some(t), _) => {
-            parse_seconds(t).map_err(|e| Error::config(format!("DTS_TIMEOUT: {e}")))?
-        }
-        (None, None, Some(t)) => {
-            seconds(t).map_err(|e| in_profile(&name, &shown_path, "timeout", e))?
-        }
-        (None, None, None) => DEFAULT_TIMEOUT,
-    };
-    let retries = match (flags.retries, env.get("DTS_RETRIES"), p.retries) {
-        (Some(r), _, _) => r,
-        (None, Some(r), _) => {
-            parse_retries(r).map_err(|e| Error::config(format!("DTS_RETRIES: {e}")))?
-        }
-        (None, None, Some(r)) => {
-            retries_in_range(r).map_err(|e| in_profile(&name, &shown_path, "retries", e))?
-        }
-        (None, None, None) => DEFAULT_RETRIES,
-    };
+    let timeout = choose(
+        "timeout",
+        |t| format!("{} s", t.as_secs_f64()),
+        flags.timeout.map(|t| (t, "--timeout")),
+        env,
+        "DTS_TIMEOUT",
+        parse_seconds,
+        p.timeout.map(seconds),
+        &in_profile,
+        selected.as_ref(),
+        &mut origins,
+    )?
+    .unwrap_or_else(|| {
+        origins.push(format!("timeout {} s (default)", DEFAULT_TIMEOUT.as_secs()));
+        DEFAULT_TIMEOUT
+    });
+    let retries = choose(
+        "retries",
+        u32::to_string,
+        flags.retries.map(|r| (r, "--retries")),
+        env,
+        "DTS_RETRIES",
+        parse_retries,
+        p.retries.map(retries_in_range),
+        &in_profile,
+        selected.as_ref(),
+        &mut origins,
+    )?
+    .unwrap_or_else(|| {
+        origins.push(format!("retries {DEFAULT_RETRIES} (default)"));
+        DEFAULT_RETRIES
+    });
+    origins.push(format!("output {}", output.name()));
 
-    let warnings = file
+    let mut warnings: Vec<String> = file
         .as_ref()
         .and_then(|f| f.too_open.clone())
         .into_iter()
-        .chain(
-            p.unknown_keys
-                .iter()
-                .map(|k| format!("profile '{name}' in {shown_path}: unknown key '{k}' ignored")),
-        )
         .collect();
+    if let Some(s) = &selected {
+        warnings.extend(
+            s.profile
+                .unknown_keys
+                .iter()
+                .map(|k| format!("{}: unknown key '{k}' ignored", s.source)),
+        );
+    }
+    if let Some(r) = &region
+        && let Some(near) = endpoint::did_you_mean(r)
+    {
+        warnings.push(format!(
+            "unknown region '{r}'; did you mean '{near}'? calling {}",
+            endpoint
+        ));
+    }
+
+    let proxy = proxy_for(&endpoint, env);
+    if let Some(p) = &proxy {
+        origins.push(format!("proxy {}", redact_proxy(p)));
+    }
 
     Ok(Settings {
         output: *output,
@@ -296,8 +402,43 @@ fn resolve_into(
         timeout,
         retries,
         credentials,
+        proxy,
+        origins,
         warnings,
     })
+}
+
+/// One setting by precedence: the flag, the environment variable, the
+/// selected profile's key. `None` when none of them sets it (the caller
+/// knows the default). Records where the value came from.
+#[allow(clippy::too_many_arguments)]
+fn choose<T>(
+    key: &str,
+    show: fn(&T) -> String,
+    flag: Option<(T, &str)>,
+    env: &Env,
+    var: &str,
+    parse_env: impl Fn(&str) -> Result<T, String>,
+    profile: Option<Result<T, String>>,
+    in_profile: &dyn Fn(&str, String) -> Error,
+    selected: Option<&Selected>,
+    origins: &mut Vec<String>,
+) -> Result<Option<T>, Error> {
+    let (value, from) = if let Some((v, f)) = flag {
+        (v, f.to_string())
+    } else if let Some(raw) = env.get(var) {
+        (
+            parse_env(raw).map_err(|e| Error::config(format!("{var}: {e}")))?,
+            var.to_string(),
+        )
+    } else if let Some(parsed) = profile {
+        let from = selected.map_or_else(String::new, |s| s.source.to_string());
+        (parsed.map_err(|e| in_profile(key, e))?, from)
+    } else {
+        return Ok(None);
+    };
+    origins.push(format!("{key} {} (from {from})", show(&value)));
+    Ok(Some(value))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,25 +448,64 @@ enum NameSource {
     Default,
 }
 
-fn profile_credentials(p: &Profile, name: &str, path: &str) -> Result<Credentials, Error> {
+fn unknown_profile(
+    name: &str,
+    name_by: NameSource,
+    file: Option<&ProfileFile>,
+    shown_path: &str,
+    aliyun: Option<&AliyunConfig>,
+) -> Error {
+    let by = match name_by {
+        NameSource::Flag => " (from --profile)",
+        NameSource::Env => " (from ALIBABA_CLOUD_PROFILE)",
+        NameSource::Default => "",
+    };
+    let mut places = vec![shown_path.to_string()];
+    let mut listed = Vec::new();
+    match file {
+        Some(f) if !f.names().is_empty() => listed.push(format!(
+            "profiles in {shown_path}: {}",
+            f.names().join(", ")
+        )),
+        _ => {}
+    }
+    if let Some(a) = aliyun {
+        places.push(a.path.display().to_string());
+        if !a.names().is_empty() {
+            listed.push(format!(
+                "aliyun CLI profiles in {}: {}",
+                a.path.display(),
+                a.names().join(", ")
+            ));
+        }
+    }
+    let hint = if listed.is_empty() {
+        setup_hint(shown_path)
+    } else {
+        listed.join("; ")
+    };
+    Error::Config {
+        message: format!("profile '{name}'{by} not found in {}", places.join(" or ")),
+        hint: Some(hint),
+    }
+}
+
+fn profile_credentials(p: &Profile, source: &CredentialSource) -> Result<Credentials, Error> {
     match (&p.access_key_id, &p.access_key_secret) {
         (Some(id), Some(secret)) => Ok(Credentials {
             access_key_id: id.clone(),
             access_key_secret: secret.clone(),
             security_token: p.security_token.clone(),
-            source: CredentialSource::Profile {
-                name: name.to_string(),
-                path: path.to_string(),
-            },
+            source: source.clone(),
         }),
         (Some(_), None) => Err(Error::config(format!(
-            "profile '{name}' in {path} has access_key_id but no access_key_secret"
+            "{source} has access_key_id but no access_key_secret"
         ))),
         (None, Some(_)) => Err(Error::config(format!(
-            "profile '{name}' in {path} has access_key_secret but no access_key_id"
+            "{source} has access_key_secret but no access_key_id"
         ))),
         (None, None) => Err(Error::Config {
-            message: format!("profile '{name}' in {path} holds no access key"),
+            message: format!("{source} holds no access key"),
             hint: Some("add access_key_id and access_key_secret to it".into()),
         }),
     }
@@ -338,14 +518,76 @@ fn half_pair(set: &str, missing: &str) -> Error {
     }
 }
 
-fn in_profile(name: &str, path: &str, key: &str, e: String) -> Error {
-    Error::config(format!("profile '{name}' in {path}: {key}: {e}"))
-}
-
 fn setup_hint(path: &str) -> String {
     format!(
-        "export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {path}"
+        "run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {path}"
     )
+}
+
+/// The proxy for `endpoint` from the environment, as curl chooses it:
+/// `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/`HTTP_PROXY` for
+/// http, else `all_proxy`/`ALL_PROXY`; none when `no_proxy`/`NO_PROXY`
+/// matches the host.
+pub fn proxy_for(endpoint: &Endpoint, env: &Env) -> Option<String> {
+    let get = |lower: &str, upper: &str| env.get(lower).or_else(|| env.get(upper));
+    let scheme_var = match endpoint.scheme {
+        endpoint::Scheme::Https => get("https_proxy", "HTTPS_PROXY"),
+        endpoint::Scheme::Http => get("http_proxy", "HTTP_PROXY"),
+    };
+    let proxy = scheme_var.or_else(|| get("all_proxy", "ALL_PROXY"))?;
+    if let Some(no_proxy) = get("no_proxy", "NO_PROXY")
+        && no_proxy_matches(no_proxy, endpoint.host())
+    {
+        return None;
+    }
+    Some(proxy.to_string())
+}
+
+/// Whether a `NO_PROXY` list names `host`: `*`, the host itself, or a
+/// domain it belongs to (`example.com` and `.example.com` both match
+/// `dts.example.com`). Ports in entries are ignored.
+fn no_proxy_matches(list: &str, host: &str) -> bool {
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_ascii_lowercase();
+    list.split(',')
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .any(|entry| {
+            if entry == "*" {
+                return true;
+            }
+            let entry = entry.trim_start_matches('[');
+            let entry = match entry.rsplit_once(':') {
+                Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) && !h.contains(':') => {
+                    h
+                }
+                _ => entry,
+            };
+            let entry = entry
+                .trim_end_matches(']')
+                .trim_start_matches('.')
+                .to_ascii_lowercase();
+            host == entry || host.ends_with(&format!(".{entry}"))
+        })
+}
+
+/// A proxy URL with any password hidden.
+pub fn redact_proxy(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
+    let shown = match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{user}:***@{host}")
+        }
+        None => rest.to_string(),
+    };
+    if scheme.is_empty() {
+        shown
+    } else {
+        format!("{scheme}://{shown}")
+    }
 }
 
 /// Parses a number of seconds, fractions allowed, greater than zero.

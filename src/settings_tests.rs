@@ -38,7 +38,14 @@ fn env_pair() -> Vec<(&'static str, &'static str)> {
 }
 
 fn resolve_with(flags: &Flags, env: &[(&str, &str)], path: Option<PathBuf>) -> Resolution {
-    resolve(flags, &Env::from_pairs(env.iter().copied()), path)
+    resolve(
+        flags,
+        &Env::from_pairs(env.iter().copied()),
+        &Paths {
+            dts: path,
+            aliyun: None,
+        },
+    )
 }
 
 fn ok(r: Resolution) -> Settings {
@@ -226,7 +233,11 @@ fn unknown_profile_lists_the_ones_that_exist() {
         panic!("{e:?}")
     };
     assert!(message.contains("'staging'"), "{message}");
-    assert_eq!(hint.as_deref(), Some("profiles there: default, prod"));
+    let path = dir.path().join("config.toml");
+    assert_eq!(
+        hint.as_deref(),
+        Some(format!("profiles in {}: default, prod", path.display()).as_str())
+    );
 }
 
 #[test]

@@ -95,6 +95,8 @@ fn settings(retries: u32) -> Settings {
             security_token: None,
             source: CredentialSource::Environment,
         },
+        proxy: None,
+        origins: vec![],
         warnings: vec![],
     }
 }

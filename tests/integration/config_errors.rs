@@ -53,8 +53,8 @@ fn unknown_profile_lists_those_that_exist() {
     assert_eq!(
         r.stderr,
         format!(
-            "dts: error: profile 'staging' (from --profile) not found in {}\ndts: hint: profiles there: default, prod\n",
-            path.display()
+            "dts: error: profile 'staging' (from --profile) not found in {p}\ndts: hint: profiles in {p}: default, prod\n",
+            p = path.display()
         )
     );
 }
@@ -74,7 +74,8 @@ fn unknown_profile_from_the_environment() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("profiles there: default"), "{}", r.stderr);
+    assert!(r.stderr.contains("dts: hint: profiles in "), "{}", r.stderr);
+    assert!(r.stderr.ends_with("config.toml: default\n"), "{}", r.stderr);
 }
 
 #[test]

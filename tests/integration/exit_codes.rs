@@ -49,11 +49,13 @@ fn exit_3_without_credentials() {
         let r = run(home.dts().args(&args));
         assert_eq!(r.code, 3);
         let config = crate::support::path_str(&home.config_path());
+        let aliyun = home.dir.path().join(".aliyun/config.json");
         assert_eq!(
             r.stderr,
             format!(
-                "dts: error: no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile 'default' in {config}\n\
-                 dts: hint: export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {config}\n"
+                "dts: error: no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile 'default' in {config}, nor in {}\n\
+                 dts: hint: run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {config}\n",
+                aliyun.display()
             )
         );
         if args[0] == "-o" {
@@ -83,7 +85,7 @@ fn exit_4_for_a_bad_access_key_with_a_hint_naming_its_source() {
     assert_eq!(
         r.stderr,
         "dts: error: InvalidAccessKeyId.NotFound: Specified access key is not found. (request id R-4)\n\
-         dts: hint: check the access key in the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET), and its permissions\n"
+         dts: hint: check the access key from the environment (ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET), and its permissions\n"
     );
 }
 
@@ -103,7 +105,7 @@ fn exit_4_hint_names_profile_and_file() {
     assert_eq!(r.code, 4);
     assert!(
         r.stderr.ends_with(&format!(
-            "dts: hint: check the access key of profile 'prod' in {}, and its permissions\n",
+            "dts: hint: check the access key from profile 'prod' in {}, and its permissions\n",
             path.display()
         )),
         "{}",
