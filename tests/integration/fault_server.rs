@@ -25,6 +25,9 @@ pub enum Fault {
     /// Send these bytes at once, without reading the request (for a TLS
     /// client, whose hello has no HTTP head).
     Immediate(Vec<u8>),
+    /// Act as a proxy: accept the CONNECT, then read the tunnelled request
+    /// (recorded too) and send these bytes as the answer.
+    Tunnel(Vec<u8>),
     /// Read the request, then reset the connection (RST).
     ResetBeforeHeaders,
     /// Send a status line and headers promising a body, then reset.
@@ -134,23 +137,29 @@ fn serve(mut stream: TcpStream, fault: Fault, count: &AtomicUsize, requests: &Mu
         while matches!(stream.read(&mut sink), Ok(n) if n > 0) {}
         return;
     }
-    // Read the request head (dts sends no body).
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        match stream.read(&mut byte) {
-            Ok(1) => head.push(byte[0]),
-            _ => return,
-        }
-    }
-    let line = String::from_utf8_lossy(&head)
-        .lines()
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let Some(line) = read_head(&mut stream) else {
+        return;
+    };
     requests.lock().unwrap().push(line);
     count.fetch_add(1, Ordering::SeqCst);
     match fault {
+        Fault::Tunnel(answer) => {
+            if stream
+                .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                .is_err()
+            {
+                return;
+            }
+            let Some(inner) = read_head(&mut stream) else {
+                return;
+            };
+            requests.lock().unwrap().push(inner);
+            let _ = stream.write_all(&answer);
+            let _ = stream.flush();
+            let mut sink = [0u8; 64];
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let _ = stream.read(&mut sink);
+        }
         Fault::Raw(bytes) => {
             let _ = stream.write_all(&bytes);
             let _ = stream.flush();
@@ -215,6 +224,25 @@ fn serve(mut stream: TcpStream, fault: Fault, count: &AtomicUsize, requests: &Mu
             }
         }
     }
+}
+
+/// Reads a request head (dts sends no body) and returns its first line.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return None,
+        }
+    }
+    Some(
+        String::from_utf8_lossy(&head)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string(),
+    )
 }
 
 /// Closes with SO_LINGER 0 so the peer sees a reset, not a clean close.

@@ -5,6 +5,7 @@
 // dts's own code; tests and their servers may use them.
 #![allow(clippy::disallowed_methods)]
 
+mod aliyun;
 mod completions;
 mod config_errors;
 mod exit_codes;
@@ -12,6 +13,7 @@ mod fault_server;
 mod faults;
 mod precedence;
 mod properties;
+mod proxy;
 mod secrets;
 mod signing;
 mod support;

@@ -302,3 +302,30 @@ fn a_closed_stdout_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_near_miss_region_warns_and_still_calls_the_regional_endpoint() {
+    let home = Home::new();
+    let mut gw = Gateway::new();
+    let m = gw.answer(Expect::suspend(&[("RegionId", "cn-hangzou")]), 200, OK_BODY);
+    let r = run(home.dts_with_keys().args([
+        "suspend",
+        "-j",
+        "j1",
+        "-r",
+        "cn-hangzou",
+        "--endpoint",
+        &gw.url(),
+    ]));
+    gw.assert_no_refusals();
+    m.assert();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "dts: warning: unknown region 'cn-hangzou'; did you mean 'cn-hangzhou'? calling {}/\n",
+            gw.url()
+        )
+    );
+    // Without --endpoint, the regional rule applies: shown by --dry-run.
+}

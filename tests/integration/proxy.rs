@@ -1,0 +1,99 @@
+//! Proxies from the environment, checked with a recording proxy on
+//! loopback: the scheme picks the variable, NO_PROXY bypasses it. ureq
+//! tunnels every request through CONNECT, for http endpoints too.
+
+use crate::fault_server::{Fault, FaultServer};
+use crate::support::*;
+
+const OK_JSON: &[u8] = br#"{"RequestId":"R","Success":true}"#;
+
+/// A proxy that opens the tunnel and answers the request inside it.
+fn tunnel() -> Fault {
+    let Fault::Raw(answer) = Fault::answer(200, &[], OK_JSON) else {
+        unreachable!()
+    };
+    Fault::Tunnel(answer)
+}
+
+#[test]
+fn http_proxy_carries_http_requests() {
+    for var in ["HTTP_PROXY", "http_proxy", "ALL_PROXY"] {
+        let proxy = FaultServer::start(vec![tunnel()]);
+        let home = Home::new();
+        let r = run(home.dts_with_keys().env(var, proxy.url()).args([
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            "http://dts.example.test:8080",
+        ]));
+        assert_eq!(r.code, 0, "{var}: {}", r.stderr);
+        let requests = proxy.requests();
+        assert_eq!(requests.len(), 2, "{var}: {requests:?}");
+        assert_eq!(
+            requests[0], "CONNECT dts.example.test:8080 HTTP/1.1",
+            "{var}"
+        );
+        assert!(requests[1].starts_with("POST /?"), "{var}: {}", requests[1]);
+        assert!(
+            requests[1].contains("Action=SuspendDtsJob"),
+            "{}",
+            requests[1]
+        );
+    }
+}
+
+#[test]
+fn https_proxy_gets_a_connect_for_https_endpoints() {
+    let proxy = FaultServer::start(vec![Fault::answer(403, &[], b"")]);
+    let home = Home::new();
+    let r = run(home
+        .dts_with_keys()
+        .env("HTTPS_PROXY", proxy.url())
+        // Not used for an https endpoint.
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .args(["--retries", "0", "suspend", "-j", "j1", "-r", "cn-hangzhou"]));
+    // The proxy refuses the tunnel, so the call fails; what matters is
+    // that the CONNECT went to the proxy, for the region's endpoint.
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert_eq!(proxy.requests(), ["CONNECT dts.aliyuncs.com:443 HTTP/1.1"]);
+}
+
+#[test]
+fn no_proxy_bypasses_the_proxy() {
+    let proxy = FaultServer::start(vec![Fault::answer(500, &[], b"proxy")]);
+    let mut gw = Gateway::new();
+    let m = gw.answer(Expect::suspend(&[]), 200, OK_BODY);
+    let home = Home::new();
+    for no_proxy in ["127.0.0.1", "localhost,127.0.0.1:1234", "*"] {
+        let r = run(home
+            .dts_with_keys()
+            .env("HTTP_PROXY", proxy.url())
+            .env("NO_PROXY", no_proxy)
+            .args(["suspend", "-j", "j1", "--endpoint", &gw.url()]));
+        assert_eq!(r.code, 0, "{no_proxy}: {}", r.stderr);
+    }
+    gw.assert_no_refusals();
+    m.expect(3).assert();
+    assert_eq!(proxy.connections(), 0);
+}
+
+#[test]
+fn no_proxy_for_another_host_still_uses_the_proxy() {
+    let proxy = FaultServer::start(vec![tunnel()]);
+    let home = Home::new();
+    let r = run(home
+        .dts_with_keys()
+        .env("http_proxy", proxy.url())
+        .env("no_proxy", "example.com,.internal")
+        .args([
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            "http://dts.example.test",
+        ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(proxy.connections(), 1);
+    assert_eq!(proxy.requests()[0], "CONNECT dts.example.test:80 HTTP/1.1");
+}
