@@ -41,7 +41,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -h -V --profile --config --endpoint --output --timeout --retries --quiet --help --version suspend completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -87,7 +87,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__completions)
-            opts="-p -o -q -h --profile --config --endpoint --output --timeout --retries --quiet --help bash elvish fish powershell zsh"
+            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,7 +189,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__suspend)
-            opts="-j -i -d -r -p -o -q -h --job-id --instance-id --direction --region --profile --config --endpoint --output --timeout --retries --quiet --help"
+            opts="-j -i -d -r -p -o -q -v -h --job-id --instance-id --direction --region --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

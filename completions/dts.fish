@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dts_global_optspecs
-    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet h/help V/version
+    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet v/verbose dry-run h/help V/version
 end
 
 function __fish_dts_needs_command
@@ -32,6 +32,8 @@ json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_needs_command" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_needs_command" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_needs_command" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_needs_command" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_needs_command" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
 complete -c dts -n "__fish_dts_needs_command" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
@@ -50,6 +52,8 @@ json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
@@ -59,6 +63,8 @@ json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand completions" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand completions" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
 complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "completions" -d 'Print a shell completion script on stdout'

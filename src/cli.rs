@@ -92,6 +92,16 @@ pub struct GlobalArgs {
     /// is unchanged
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
+
+    /// Show on stderr where each setting came from and each attempt
+    /// (secrets redacted)
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
+
+    /// Print the signed request that would be sent (SecurityToken shortened
+    /// to 4 characters), send nothing, exit 0
+    #[arg(long, global = true)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -39,6 +39,28 @@ impl OutputFormat {
     }
 }
 
+/// Whether a stream gets ANSI colour: only on a terminal, never with
+/// `NO_COLOR`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    pub const RED: &str = "1;31";
+    pub const YELLOW: &str = "1;33";
+    pub const BOLD: &str = "1";
+
+    /// `text` in the SGR `code` when colour is on.
+    pub fn label(self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
 /// One row of the success table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row<'a> {
@@ -51,6 +73,7 @@ pub struct Row<'a> {
 pub fn write_success(
     out: &mut impl Write,
     format: OutputFormat,
+    style: Style,
     row: &Row<'_>,
     success: &Success,
 ) -> io::Result<()> {
@@ -70,11 +93,63 @@ pub fn write_success(
                 column.set_padding((0, 2));
                 column.set_cell_alignment(CellAlignment::Left);
             }
-            let text = table.to_string();
-            for line in text.lines() {
-                writeln!(out, "{}", line.trim_end())?;
+            write_table(out, &table, style)
+        }
+    }
+}
+
+/// Writes a comfy-table without trailing blanks, its header bold when
+/// colour is on.
+fn write_table(out: &mut impl Write, table: &Table, style: Style) -> io::Result<()> {
+    let text = table.to_string();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if i == 0 {
+            writeln!(out, "{}", style.label(line, Style::BOLD))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the request `--dry-run` would send: in table mode the method and
+/// URL, then one parameter a line; in json mode one object. `params` and
+/// `url` must already be redacted.
+pub fn write_dry_run(
+    out: &mut impl Write,
+    format: OutputFormat,
+    style: Style,
+    method: &str,
+    url: &str,
+    params: &[(String, String)],
+) -> io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let mut p = Map::new();
+            for (k, v) in params {
+                p.insert(k.clone(), json!(v));
             }
-            Ok(())
+            let mut o = Map::new();
+            o.insert("DryRun".into(), json!(true));
+            o.insert("Method".into(), json!(method));
+            o.insert("Url".into(), json!(url));
+            o.insert("Params".into(), Value::Object(p));
+            write_json(out, &o)
+        }
+        OutputFormat::Table => {
+            writeln!(out, "{method} {url}")?;
+            writeln!(out)?;
+            let mut table = Table::new();
+            table.load_preset(presets::NOTHING);
+            table.set_header(["PARAMETER", "VALUE"]);
+            for (k, v) in params {
+                table.add_row([k.as_str(), v.as_str()]);
+            }
+            for column in table.column_iter_mut() {
+                column.set_padding((0, 2));
+            }
+            write_table(out, &table, style)
         }
     }
 }
@@ -113,10 +188,11 @@ pub fn write_error_human(
     err: &mut impl Write,
     error: &Error,
     hint: Option<&str>,
+    style: Style,
 ) -> io::Result<()> {
-    writeln!(err, "dts: error: {error}")?;
+    writeln!(err, "dts: {} {error}", style.label("error:", Style::RED))?;
     if let Some(hint) = hint {
-        writeln!(err, "dts: hint: {hint}")?;
+        writeln!(err, "dts: {} {hint}", style.label("hint:", Style::BOLD))?;
     }
     Ok(())
 }
@@ -135,6 +211,7 @@ mod tests {
         write_success(
             &mut out,
             OutputFormat::Table,
+            Style::default(),
             &Row {
                 job_id: "job1",
                 action: "SuspendDtsJob",
@@ -163,6 +240,23 @@ mod tests {
         assert_eq!(
             v,
             json!({"Success": false, "ErrCode": "Cli.Timeout", "ErrMessage": "slow", "RequestId": null})
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut plain = Vec::new();
+        let e = Error::Interrupted;
+        write_error_human(&mut plain, &e, Some("h"), Style { color: false }).unwrap();
+        assert_eq!(
+            String::from_utf8(plain).unwrap(),
+            "dts: error: interrupted\ndts: hint: h\n"
+        );
+        let mut coloured = Vec::new();
+        write_error_human(&mut coloured, &e, None, Style { color: true }).unwrap();
+        assert_eq!(
+            String::from_utf8(coloured).unwrap(),
+            "dts: \x1b[1;31merror:\x1b[0m interrupted\n"
         );
     }
 

@@ -12,12 +12,18 @@ pub const API_VERSION: &str = "2020-01-01";
 /// dts sends every parameter in the query string of a POST.
 pub const METHOD: &str = "POST";
 
+/// An operation's own parameters; `None` or empty values are not sent.
+pub type Operation = Vec<(&'static str, Option<String>)>;
+
 /// A request ready to send: every parameter, `Signature` included.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     pub method: &'static str,
     pub endpoint: Endpoint,
     pub params: BTreeMap<String, String>,
+    /// What was signed, for `--verbose` after `SignatureDoesNotMatch`. It
+    /// holds the SecurityToken (encoded twice): mask it before printing.
+    pub string_to_sign: String,
 }
 
 impl SignedRequest {
@@ -29,6 +35,32 @@ impl SignedRequest {
     /// The whole URL.
     pub fn url(&self) -> String {
         format!("{}?{}", self.endpoint.url(), self.query())
+    }
+
+    /// The parameters with the SecurityToken shown as its preview, for
+    /// `--dry-run` and `--verbose`.
+    pub fn redacted_params(&self, credentials: &Credentials) -> Vec<(String, String)> {
+        self.params
+            .iter()
+            .map(|(k, v)| {
+                let shown = match (&credentials.security_token, k.as_str()) {
+                    (Some(token), "SecurityToken") => token.preview(),
+                    _ => v.clone(),
+                };
+                (k.clone(), shown)
+            })
+            .collect()
+    }
+
+    /// The URL with the SecurityToken shown as its preview.
+    pub fn redacted_url(&self, credentials: &Credentials) -> String {
+        let params: BTreeMap<String, String> =
+            self.redacted_params(credentials).into_iter().collect();
+        format!(
+            "{}?{}",
+            self.endpoint.url(),
+            sign::canonicalized_query(&params)
+        )
     }
 }
 
@@ -69,6 +101,7 @@ pub fn build(
         method: METHOD,
         endpoint: endpoint.clone(),
         params,
+        string_to_sign: signed.string_to_sign,
     }
 }
 

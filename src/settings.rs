@@ -163,10 +163,16 @@ fn resolve_into(
     output: &mut OutputFormat,
 ) -> Result<Settings, Error> {
     let mut origins = Vec::new();
+    let mut output_from = if flags.output.is_some() {
+        "--output".to_string()
+    } else {
+        "default".to_string()
+    };
     if flags.output.is_none()
         && let Some(v) = env.get("DTS_OUTPUT")
     {
         *output = OutputFormat::parse(v).map_err(|e| Error::config(format!("DTS_OUTPUT: {e}")))?;
+        output_from = "DTS_OUTPUT".into();
     }
 
     // dts's own profile file.
@@ -253,6 +259,9 @@ fn resolve_into(
         && let Some(o) = &p.output
     {
         *output = OutputFormat::parse(o).map_err(|e| in_profile("output", e))?;
+        if let Some(s) = &selected {
+            output_from = s.source.to_string();
+        }
     }
 
     // Credentials.
@@ -293,7 +302,15 @@ fn resolve_into(
             hint: setup_hint(&shown_path),
         });
     };
-    origins.push(format!("credentials from {}", credentials.source));
+    origins.push(format!(
+        "credentials from {}: AccessKeyId {}{}",
+        credentials.source,
+        credentials.access_key_id,
+        credentials
+            .security_token
+            .as_ref()
+            .map_or_else(String::new, |t| format!(", SecurityToken {}", t.preview()))
+    ));
 
     // Region, endpoint, timeout, retries.
     let region = choose(
@@ -322,6 +339,9 @@ fn resolve_into(
         selected.as_ref(),
         &mut origins,
     )?;
+    if region.is_none() {
+        origins.push("region none (RegionId is not sent)".into());
+    }
     let endpoint = match endpoint {
         Some(e) => e,
         None => {
@@ -365,7 +385,7 @@ fn resolve_into(
         origins.push(format!("retries {DEFAULT_RETRIES} (default)"));
         DEFAULT_RETRIES
     });
-    origins.push(format!("output {}", output.name()));
+    origins.push(format!("output {} (from {output_from})", output.name()));
 
     let mut warnings: Vec<String> = file
         .as_ref()

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::ambient::Ambient;
 use crate::client::{HttpRequest, Transport};
 use crate::error::Error;
-use crate::request;
+use crate::request::{self, SignedRequest};
 use crate::response::{self, Success};
 use crate::retry;
 use crate::settings::Settings;
@@ -26,6 +26,8 @@ pub struct Attempt {
     pub error: Option<String>,
     /// The wait before the next attempt, when there will be one.
     pub wait: Option<Duration>,
+    /// The string this attempt signed, SecurityToken masked.
+    pub string_to_sign: String,
 }
 
 /// The end of a call: its result and how many attempts it took.
@@ -50,7 +52,7 @@ pub fn call(
     loop {
         number += 1;
         let started = Instant::now();
-        let (status, result, wait_header) =
+        let (status, result, wait_header, string_to_sign) =
             attempt(transport, ambient, settings, action, operation);
         let retry = match &result {
             Err(e) if retry::is_retryable(e) && number <= settings.retries => {
@@ -64,6 +66,7 @@ pub fn call(
             elapsed: started.elapsed(),
             error: result.as_ref().err().map(Error::to_string),
             wait: retry,
+            string_to_sign,
         });
         match retry {
             Some(wait) => ambient.sleep(wait),
@@ -77,34 +80,53 @@ pub fn call(
     }
 }
 
-/// One signed attempt: the status if any, the outcome, and the wait the
-/// answer's headers ask for.
-fn attempt(
-    transport: &dyn Transport,
+/// Signs a call of `action` with a fresh nonce and timestamp.
+pub fn sign(
     ambient: &dyn Ambient,
     settings: &Settings,
     action: &str,
     operation: &[(&str, Option<String>)],
-) -> (Option<u16>, Result<Success, Error>, Option<Duration>) {
-    let nonce = match ambient.nonce() {
-        Ok(n) => n,
-        Err(e) => return (None, Err(e), None),
-    };
-    let signed = request::build(
+) -> Result<SignedRequest, Error> {
+    let nonce = ambient.nonce()?;
+    Ok(request::build(
         action,
         operation,
         &settings.credentials,
         &settings.endpoint,
         &ambient.timestamp(),
         &nonce,
-    );
+    ))
+}
+
+/// What one attempt yields: the status if any, the outcome, the wait the
+/// answer's headers ask for, and the masked string-to-sign.
+type AttemptResult = (
+    Option<u16>,
+    Result<Success, Error>,
+    Option<Duration>,
+    String,
+);
+
+/// One signed attempt.
+fn attempt(
+    transport: &dyn Transport,
+    ambient: &dyn Ambient,
+    settings: &Settings,
+    action: &str,
+    operation: &[(&str, Option<String>)],
+) -> AttemptResult {
+    let signed = match sign(ambient, settings, action, operation) {
+        Ok(s) => s,
+        Err(e) => return (None, Err(e), None, String::new()),
+    };
+    let string_to_sign = settings.credentials.mask(&signed.string_to_sign);
     let http = HttpRequest {
         method: signed.method,
         url: signed.url(),
         authority: settings.endpoint.authority.clone(),
     };
     match transport.send(&http) {
-        Err(e) => (None, Err(e), None),
+        Err(e) => (None, Err(e), None, string_to_sign),
         Ok(answer) => {
             let wait = retry::header_wait(
                 answer.header("x-acs-retry-after"),
@@ -114,7 +136,7 @@ fn attempt(
             let result = response::interpret(answer.status, &answer.body, &|s| {
                 settings.credentials.mask(s)
             });
-            (Some(answer.status), result, wait)
+            (Some(answer.status), result, wait, string_to_sign)
         }
     }
 }

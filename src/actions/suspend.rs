@@ -1,6 +1,7 @@
 //! SuspendDtsJob: pause a migration, synchronization or change-tracking task.
 
 use crate::cli::JobArgs;
+use crate::request::Operation;
 
 /// The API action.
 pub const ACTION: &str = "SuspendDtsJob";
@@ -9,7 +10,7 @@ pub const ACTION: &str = "SuspendDtsJob";
 pub const RESULT: &str = "accepted";
 
 /// The operation's parameters; `region` is the resolved region.
-pub fn params(job: &JobArgs, region: Option<&str>) -> Vec<(&'static str, Option<String>)> {
+pub fn params(job: &JobArgs, region: Option<&str>) -> Operation {
     vec![
         ("DtsJobId", Some(job.job_id.clone())),
         ("DtsInstanceId", job.instance_id.clone()),

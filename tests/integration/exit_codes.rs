@@ -105,7 +105,7 @@ fn exit_4_hint_names_profile_and_file() {
     assert_eq!(r.code, 4);
     assert!(
         r.stderr.ends_with(&format!(
-            "dts: hint: check the access key from profile 'prod' in {}, and its permissions\n",
+            "dts: hint: check the access key secret from profile 'prod' in {}; --verbose shows the string dts signed\n",
             path.display()
         )),
         "{}",

@@ -8,6 +8,7 @@
 mod aliyun;
 mod completions;
 mod config_errors;
+mod dry_run;
 mod exit_codes;
 mod fault_server;
 mod faults;
@@ -19,3 +20,4 @@ mod signing;
 mod support;
 mod suspend;
 mod usage;
+mod verbose;

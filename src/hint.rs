@@ -1,0 +1,57 @@
+//! The hint line after an error, where one helps.
+
+use crate::error::{ApiClass, Error};
+use crate::settings::Settings;
+
+/// A hint for `error`, given the settings and how many attempts were made.
+pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String> {
+    let source = &settings.credentials.source;
+    match error {
+        Error::Api(api) => match api.class {
+            ApiClass::Auth => {
+                let code = api.code.as_deref().unwrap_or("");
+                Some(
+                    if code.starts_with("InvalidSecurityToken") || code == "MissingSecurityToken" {
+                        format!(
+                            "the STS token from {source} is missing, expired or wrong; get a fresh one"
+                        )
+                    } else if code.starts_with("InvalidTimeStamp") {
+                        "the system clock is off by more than 15 minutes; fix it and try again"
+                            .into()
+                    } else if code == "SignatureDoesNotMatch" {
+                        format!(
+                            "check the access key secret from {source}; --verbose shows the string dts signed"
+                        )
+                    } else {
+                        format!("check the access key from {source}, and its permissions")
+                    },
+                )
+            }
+            ApiClass::Throttled => Some(format!(
+                "DTS is limiting the request rate ({}); wait a little and try again",
+                attempts_made(attempts)
+            )),
+            ApiClass::Unavailable | ApiClass::Rejected => None,
+        },
+        Error::Network { .. } => Some(format!(
+            "check the endpoint {} and the network ({}); --timeout sets the limit for one attempt",
+            settings.endpoint,
+            attempts_made(attempts)
+        )),
+        Error::Usage(_)
+        | Error::Config { .. }
+        | Error::NoCredentials { .. }
+        | Error::BadResponse { .. }
+        | Error::Internal(_)
+        | Error::Interrupted => None,
+    }
+}
+
+/// "1 attempt made", "4 attempts made".
+pub fn attempts_made(n: u32) -> String {
+    if n == 1 {
+        "1 attempt made".into()
+    } else {
+        format!("{n} attempts made")
+    }
+}

@@ -1,0 +1,88 @@
+//! Where output goes: stdout (honouring `--quiet` and a closed pipe) and
+//! stderr (errors, hints, warnings, `--verbose`), with colour on a terminal.
+
+use std::io::{self, Write};
+
+use crate::error::Error;
+use crate::interrupt;
+use crate::output::{self, OutputFormat, Style};
+
+/// The two output streams of one run.
+pub struct Sink<'a, O: Write, E: Write> {
+    out: &'a mut O,
+    err: &'a mut E,
+    pub quiet: bool,
+    pub verbose: bool,
+    /// How stderr's messages look (colour or not).
+    pub style: Style,
+}
+
+impl<'a, O: Write, E: Write> Sink<'a, O, E> {
+    pub fn new(out: &'a mut O, err: &'a mut E, quiet: bool, verbose: bool, style: Style) -> Self {
+        Sink {
+            out,
+            err,
+            quiet,
+            verbose,
+            style,
+        }
+    }
+
+    /// Writes to stdout unless quiet. A closed pipe is not an error; any
+    /// other write failure is reported on stderr and does not change the
+    /// exit code.
+    pub fn stdout(&mut self, bytes: &[u8]) {
+        if self.quiet {
+            return;
+        }
+        interrupt::stdout_written();
+        let result = self.out.write_all(bytes).and_then(|()| self.out.flush());
+        if let Err(e) = result
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            self.warn(&format!("cannot write to stdout: {e}"));
+        }
+    }
+
+    /// Writes text to stderr as it is.
+    pub fn stderr(&mut self, text: &str) {
+        let _ = self.err.write_all(text.as_bytes());
+        let _ = self.err.flush();
+    }
+
+    /// `dts: warning: ...` on stderr.
+    pub fn warn(&mut self, message: &str) {
+        let line = format!(
+            "{} {message}\n",
+            self.style.label("warning:", Style::YELLOW)
+        );
+        self.stderr(&format!("dts: {line}"));
+    }
+
+    /// `dts: verbose: ...` on stderr, with `--verbose` only.
+    pub fn verbose(&mut self, message: &str) {
+        if self.verbose {
+            self.stderr(&format!("dts: verbose: {message}\n"));
+        }
+    }
+
+    /// Reports `error` (JSON on stdout in json mode, the human message and
+    /// a hint on stderr) and returns its exit code.
+    pub fn fail(&mut self, error: &Error, format: OutputFormat, hint: Option<&str>) -> u8 {
+        let hint = hint.or(match error {
+            Error::Config { hint, .. } => hint.as_deref(),
+            Error::NoCredentials { hint, .. } => Some(hint.as_str()),
+            _ => None,
+        });
+        if format == OutputFormat::Json {
+            let mut text = Vec::new();
+            let _ = output::write_error_json(&mut text, error);
+            self.stdout(&text);
+        }
+        let mut text = Vec::new();
+        let _ = output::write_error_human(&mut text, error, hint, self.style);
+        let _ = self.err.write_all(&text);
+        let _ = self.err.flush();
+        error.exit_code()
+    }
+}
