@@ -19,6 +19,9 @@ _dts() {
             dts,completions)
                 cmd="dts__subcmd__completions"
                 ;;
+            dts,configure)
+                cmd="dts__subcmd__configure"
+                ;;
             dts,help)
                 cmd="dts__subcmd__help"
                 ;;
@@ -27,6 +30,9 @@ _dts() {
                 ;;
             dts__subcmd__help,completions)
                 cmd="dts__subcmd__help__subcmd__completions"
+                ;;
+            dts__subcmd__help,configure)
+                cmd="dts__subcmd__help__subcmd__configure"
                 ;;
             dts__subcmd__help,help)
                 cmd="dts__subcmd__help__subcmd__help"
@@ -41,7 +47,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -132,8 +138,54 @@ _dts() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dts__subcmd__configure)
+            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dts__subcmd__help)
-            opts="suspend completions help"
+            opts="suspend configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -147,6 +199,20 @@ _dts() {
             return 0
             ;;
         dts__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dts__subcmd__help__subcmd__configure)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

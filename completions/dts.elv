@@ -36,6 +36,7 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand suspend 'Pause a job (SuspendDtsJob)'
+            cand configure 'Write a profile to the config file, asking for each value'
             cand completions 'Print a shell completion script on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -48,6 +49,23 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand --direction 'For two-way synchronization: which direction (any letter case)'
             cand -r 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]'
             cand --region 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]'
+            cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
+            cand --endpoint 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]'
+            cand -o 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --timeout 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]'
+            cand --retries 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]'
+            cand -q 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand --quiet 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand -v 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+            cand --verbose 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+            cand --dry-run 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'dts;configure'= {
             cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
             cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
             cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
@@ -83,10 +101,13 @@ set edit:completion:arg-completer[dts] = {|@words|
         }
         &'dts;help'= {
             cand suspend 'Pause a job (SuspendDtsJob)'
+            cand configure 'Write a profile to the config file, asking for each value'
             cand completions 'Print a shell completion script on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'dts;help;suspend'= {
+        }
+        &'dts;help;configure'= {
         }
         &'dts;help;completions'= {
         }

@@ -37,6 +37,7 @@ complete -c dts -n "__fish_dts_needs_command" -l dry-run -d 'Print the signed re
 complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
 complete -c dts -n "__fish_dts_needs_command" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
 complete -c dts -n "__fish_dts_needs_command" -f -a "completions" -d 'Print a shell completion script on stdout'
 complete -c dts -n "__fish_dts_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s j -l job-id -d 'The task ID (DtsJobId)' -r
@@ -55,6 +56,17 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand configure" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand configure" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand configure" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand configure" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand configure" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
 complete -c dts -n "__fish_dts_using_subcommand completions" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
@@ -66,6 +78,7 @@ complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'P
 complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand completions" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

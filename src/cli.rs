@@ -13,12 +13,32 @@ use crate::settings;
 
 const AFTER_HELP: &str = "\
 Settings come from the flag, then the environment, then the profile, then the default.
-Environment: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-ALIBABA_CLOUD_SECURITY_TOKEN, ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_REGION_ID, DTS_CONFIG,
-DTS_ENDPOINT, DTS_OUTPUT, DTS_TIMEOUT, DTS_RETRIES.
+'dts --help' also lists the environment variables and the exit codes.";
 
-Exit codes: 0 success, 1 internal error, 2 usage, 3 configuration, 4 authentication,
-5 rejected by DTS, 6 throttled, 7 service error, 8 network, 9 bad response.";
+const AFTER_LONG_HELP: &str = "\
+Settings come from the flag, then the environment, then the profile, then the default.
+Credentials: --profile NAME alone if given; else ALIBABA_CLOUD_ACCESS_KEY_ID and
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (with ALIBABA_CLOUD_SECURITY_TOKEN for STS); else the profile
+(ALIBABA_CLOUD_PROFILE or default) in dts's config file, then in ~/.aliyun/config.json.
+
+Environment:
+  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN
+  ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_REGION_ID
+  DTS_CONFIG, DTS_ENDPOINT, DTS_OUTPUT, DTS_TIMEOUT, DTS_RETRIES
+  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (also lower case); NO_COLOR
+
+Exit codes:
+    0  success: DTS answered \"Success\": true
+    1  internal error (a bug in dts)
+    2  usage: bad flags or values
+    3  configuration: no credentials, bad or missing file, unknown profile
+    4  authentication: bad key, signature, token or permission
+    5  rejected by DTS: bad parameter, job not found, job state
+    6  throttled, still after the retries
+    7  service error (HTTP 5xx), still after the retries
+    8  network error (DNS, connect, TLS, reset, time-out), still after the retries
+    9  bad response: not JSON, not an object, cut short, or over 1 MiB
+  130  interrupted (Ctrl-C)";
 
 const SUSPEND_EXAMPLES: &str = "\
 Examples:
@@ -34,9 +54,25 @@ Examples:
   In a script:
     if dts -q suspend -j \"$JOB\"; then echo paused; else echo \"failed: exit $?\"; fi";
 
+const CONFIGURE_HELP: &str = "\
+Asks for the access key id, the access key secret (not echoed), an optional STS token, the
+region and an optional endpoint, then writes them to the profile named by --profile (default:
+default) in the config file (--config, DTS_CONFIG, or <config dir>/dts/config.toml) with mode
+0600. Other profiles and comments in the file are kept. Press Enter to keep a current value;
+answer - to remove an optional one. When stdin is not a terminal, the answers are read from it,
+one a line.
+
+Example:
+  printf '%s\\n' LTAI... \"$SECRET\" '' cn-hangzhou '' | dts configure --profile prod";
+
 /// Pause Alibaba Cloud DTS migration, synchronization and change-tracking jobs.
 #[derive(Debug, Parser)]
-#[command(name = "dts", version, after_help = AFTER_HELP)]
+#[command(
+    name = "dts",
+    version,
+    after_help = AFTER_HELP,
+    after_long_help = AFTER_LONG_HELP
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -109,6 +145,10 @@ pub enum Command {
     /// Pause a job (SuspendDtsJob)
     #[command(after_help = SUSPEND_EXAMPLES)]
     Suspend(JobArgs),
+
+    /// Write a profile to the config file, asking for each value
+    #[command(after_help = CONFIGURE_HELP)]
+    Configure,
 
     /// Print a shell completion script on stdout
     #[command(

@@ -11,6 +11,7 @@ pub mod ambient;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod configure;
 pub mod credentials;
 pub mod endpoint;
 pub mod error;
@@ -33,7 +34,7 @@ use clap::{CommandFactory, Parser};
 use crate::ambient::Ambient;
 use crate::cli::{Cli, Command};
 use crate::error::Error;
-use crate::output::Style;
+use crate::output::{OutputFormat, Style};
 use crate::settings::Env;
 use crate::sink::Sink;
 
@@ -102,6 +103,28 @@ pub fn run(
             clap_complete::generate(*shell, &mut Cli::command(), "dts", &mut text);
             sink.stdout(&text);
             0
+        }
+        Command::Configure => {
+            let env = match env {
+                Ok(env) => env,
+                Err(e) => return sink.fail(&e, OutputFormat::Table, None),
+            };
+            let target = match configure::Target::resolve(
+                cli.global.config.as_deref(),
+                cli.global.profile.as_deref(),
+                &env,
+                config::default_path(),
+            ) {
+                Ok(t) => t,
+                Err(e) => return sink.fail(&e, OutputFormat::Table, None),
+            };
+            match configure::configure(&target, &mut configure::Stdin) {
+                Ok(said) => {
+                    sink.stdout(format!("{said}\n").as_bytes());
+                    0
+                }
+                Err(e) => sink.fail(&e, OutputFormat::Table, None),
+            }
         }
         Command::Suspend(job) => job::run(
             &mut sink,

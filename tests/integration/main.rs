@@ -6,12 +6,15 @@
 #![allow(clippy::disallowed_methods)]
 
 mod aliyun;
+mod colour;
 mod completions;
 mod config_errors;
+mod configure;
 mod dry_run;
 mod exit_codes;
 mod fault_server;
 mod faults;
+mod help;
 mod precedence;
 mod properties;
 mod proxy;

@@ -1,0 +1,325 @@
+//! `dts configure`: ask for a profile's keys and settings and write them to
+//! the TOML profile file (mode 0600), keeping its other profiles and its
+//! comments.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use crate::endpoint::{self, Endpoint};
+use crate::error::Error;
+use crate::settings::Env;
+
+/// Where the answers come from: a terminal (the secret not echoed) or any
+/// other stdin, one answer a line.
+pub trait Answers {
+    /// Shows `prompt` and reads one line; `secret` means not echoed.
+    /// `None` at end of input.
+    fn ask(&mut self, prompt: &str, secret: bool) -> io::Result<Option<String>>;
+}
+
+/// Answers from the real stdin.
+pub struct Stdin;
+
+impl Answers for Stdin {
+    fn ask(&mut self, prompt: &str, secret: bool) -> io::Result<Option<String>> {
+        let stdin = io::stdin();
+        let tty = stdin.is_terminal();
+        if tty {
+            let mut err = io::stderr();
+            write!(err, "{prompt}")?;
+            err.flush()?;
+            if secret {
+                return rpassword::read_password().map(Some);
+            }
+        }
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+}
+
+/// Which file and profile to write.
+pub struct Target {
+    pub path: PathBuf,
+    pub profile: String,
+}
+
+impl Target {
+    /// `--config`/`DTS_CONFIG`/default path, `--profile`/
+    /// `ALIBABA_CLOUD_PROFILE`/`default`.
+    pub fn resolve(
+        config: Option<&Path>,
+        profile: Option<&str>,
+        env: &Env,
+        default_path: Option<PathBuf>,
+    ) -> Result<Self, Error> {
+        let path = config
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("DTS_CONFIG").map(PathBuf::from))
+            .or(default_path)
+            .ok_or_else(|| {
+                Error::config("no config directory on this system; name a file with --config")
+            })?;
+        let profile = profile
+            .or_else(|| env.get("ALIBABA_CLOUD_PROFILE"))
+            .unwrap_or("default")
+            .to_string();
+        Ok(Target { path, profile })
+    }
+}
+
+/// Asks the questions and writes the profile. Returns what to tell the
+/// user.
+pub fn configure(target: &Target, answers: &mut dyn Answers) -> Result<String, Error> {
+    let existing = match std::fs::read_to_string(&target.path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: {e}",
+                target.path.display()
+            )));
+        }
+    };
+    let mut doc: DocumentMut = existing.parse().map_err(|e: toml_edit::TomlError| {
+        Error::config(format!(
+            "config file {} is not valid TOML: {}; fix it first (dts will not overwrite it)",
+            target.path.display(),
+            e.message()
+        ))
+    })?;
+    let name = &target.profile;
+    let current = |key: &str| -> Option<String> {
+        doc.get(name)
+            .and_then(|t| t.get(key))
+            .and_then(Item::as_str)
+            .map(str::to_string)
+    };
+
+    let old_id = current("access_key_id");
+    let id = ask(
+        answers,
+        &format!(
+            "Access key id{}: ",
+            old_id
+                .as_deref()
+                .map_or(String::new(), |v| format!(" [{v}]"))
+        ),
+        false,
+    )?
+    .or(old_id)
+    .ok_or_else(|| Error::Usage("an access key id is required".into()))?;
+    let has_secret = current("access_key_secret").is_some();
+    let secret = ask(
+        answers,
+        if has_secret {
+            "Access key secret [keep the current one]: "
+        } else {
+            "Access key secret: "
+        },
+        true,
+    )?;
+    if secret.is_none() && !has_secret {
+        return Err(Error::Usage("an access key secret is required".into()));
+    }
+    let token = ask(
+        answers,
+        "STS security token (optional; Enter to keep, - to remove): ",
+        true,
+    )?;
+    let old_region = current("region");
+    let region = ask(
+        answers,
+        &format!(
+            "Region id, such as cn-hangzhou{}: ",
+            old_region
+                .as_deref()
+                .map_or(String::new(), |v| format!(" [{v}]"))
+        ),
+        false,
+    )?;
+    if let Some(r) = region.as_deref().filter(|r| *r != "-") {
+        endpoint::validate_region(r).map_err(Error::Usage)?;
+    }
+    let old_endpoint = current("endpoint");
+    let endpoint = ask(
+        answers,
+        &format!(
+            "Endpoint (optional; Enter for the region's{}): ",
+            old_endpoint
+                .as_deref()
+                .map_or(String::new(), |v| format!(", current {v}"))
+        ),
+        false,
+    )?;
+    if let Some(e) = endpoint.as_deref().filter(|e| *e != "-") {
+        Endpoint::parse(e).map_err(Error::Usage)?;
+    }
+
+    if !doc.contains_key(name) {
+        doc.insert(name, Item::Table(Table::new()));
+    }
+    let table = doc[name.as_str()].as_table_mut().ok_or_else(|| {
+        Error::config(format!(
+            "'{name}' in {} is not a table",
+            target.path.display()
+        ))
+    })?;
+    table["access_key_id"] = value(id);
+    if let Some(s) = secret {
+        table["access_key_secret"] = value(s);
+    }
+    for (key, answer) in [
+        ("security_token", token),
+        ("region", region),
+        ("endpoint", endpoint),
+    ] {
+        match answer.as_deref() {
+            None => {}
+            Some("-") => {
+                table.remove(key);
+            }
+            Some(v) => table[key] = value(v),
+        }
+    }
+    write_private(&target.path, doc.to_string().as_bytes())?;
+    Ok(format!(
+        "wrote profile '{name}' to {} (mode 0600)",
+        target.path.display()
+    ))
+}
+
+/// One answer, trimmed; empty means "keep" (`None`).
+fn ask(answers: &mut dyn Answers, prompt: &str, secret: bool) -> Result<Option<String>, Error> {
+    let line = answers
+        .ask(prompt, secret)
+        .map_err(|e| Error::Internal(format!("cannot read the answer: {e}")))?;
+    Ok(line.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()))
+}
+
+/// Writes `bytes` to `path` with mode 0600, creating its folder (0700),
+/// through a temporary file renamed into place.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail =
+        |what: &str, e: io::Error| Error::config(format!("cannot {what} {}: {e}", path.display()));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(dir)
+            .map_err(|e| fail("create the folder of", e))?;
+    }
+    let tmp = path.with_extension(format!("toml.tmp{}", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let result = options
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail("write", e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Scripted(Vec<&'static str>);
+
+    impl Answers for Scripted {
+        fn ask(&mut self, _prompt: &str, _secret: bool) -> io::Result<Option<String>> {
+            Ok(if self.0.is_empty() {
+                None
+            } else {
+                Some(self.0.remove(0).to_string())
+            })
+        }
+    }
+
+    fn target(dir: &Path, profile: &str) -> Target {
+        Target {
+            path: dir.join("sub").join("config.toml"),
+            profile: profile.into(),
+        }
+    }
+
+    #[test]
+    fn writes_a_new_file_with_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path(), "default");
+        let said = configure(
+            &t,
+            &mut Scripted(vec!["LTAIid", "sec", "", "cn-hangzhou", ""]),
+        )
+        .unwrap();
+        assert!(said.contains("wrote profile 'default'"));
+        let text = std::fs::read_to_string(&t.path).unwrap();
+        assert_eq!(
+            text,
+            "[default]\naccess_key_id = \"LTAIid\"\naccess_key_secret = \"sec\"\nregion = \"cn-hangzhou\"\n"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&t.path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn keeps_other_profiles_comments_and_unchanged_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path(), "prod");
+        std::fs::create_dir_all(t.path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &t.path,
+            "# my profiles\n[default]\naccess_key_id = \"a\" # the old one\naccess_key_secret = \"b\"\n\n[prod]\naccess_key_id = \"p\"\naccess_key_secret = \"q\"\nsecurity_token = \"t\"\nregion = \"cn-beijing\"\n",
+        )
+        .unwrap();
+        // Keep the id and secret, remove the token, keep the region, set an endpoint.
+        configure(&t, &mut Scripted(vec!["", "", "-", "", "dts.example.com"])).unwrap();
+        let text = std::fs::read_to_string(&t.path).unwrap();
+        assert_eq!(
+            text,
+            "# my profiles\n[default]\naccess_key_id = \"a\" # the old one\naccess_key_secret = \"b\"\n\n[prod]\naccess_key_id = \"p\"\naccess_key_secret = \"q\"\nregion = \"cn-beijing\"\nendpoint = \"dts.example.com\"\n"
+        );
+    }
+
+    #[test]
+    fn bad_answers_are_usage_errors_and_write_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path(), "default");
+        for answers in [
+            vec![],
+            vec!["id"],
+            vec!["id", "s", "", "Bad Region"],
+            vec!["id", "s", "", "cn-hangzhou", "ftp://x"],
+        ] {
+            let e = configure(&t, &mut Scripted(answers.clone())).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{answers:?}: {e}");
+            assert!(!t.path.exists());
+        }
+    }
+
+    #[test]
+    fn refuses_to_overwrite_a_malformed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path(), "default");
+        std::fs::create_dir_all(t.path.parent().unwrap()).unwrap();
+        std::fs::write(&t.path, "[default\n").unwrap();
+        let e = configure(&t, &mut Scripted(vec!["id", "s", "", "", ""])).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert_eq!(std::fs::read_to_string(&t.path).unwrap(), "[default\n");
+    }
+}
