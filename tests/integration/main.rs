@@ -22,5 +22,6 @@ mod secrets;
 mod signing;
 mod support;
 mod suspend;
+mod tls_trust;
 mod usage;
 mod verbose;
