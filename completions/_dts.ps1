@@ -39,20 +39,85 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Pause a job (SuspendDtsJob)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused job (StartDtsJob)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to the config file, asking for each value')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'dts;suspend' {
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId)')
-            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
+            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
             [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
             [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several jobs: how many requests may be in flight at once')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this many seconds (exit 10)')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between two polls while waiting')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dts;resume' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
+            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several jobs: how many requests may be in flight at once')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up waiting after this many seconds (exit 10)')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between two polls while waiting')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'dts;status' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
+            [CompletionResult]::new('--job-id', '--job-id', [CompletionResultType]::ParameterName, 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'The instance ID (DtsInstanceId)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'For two-way synchronization: which direction (any letter case)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'With several jobs: how many requests may be in flight at once')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]')
@@ -108,12 +173,20 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
         }
         'dts;help' {
             [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Pause a job (SuspendDtsJob)')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused job (StartDtsJob)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to the config file, asking for each value')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'dts;help;suspend' {
+            break
+        }
+        'dts;help;resume' {
+            break
+        }
+        'dts;help;status' {
             break
         }
         'dts;help;configure' {

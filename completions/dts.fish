@@ -37,14 +37,19 @@ complete -c dts -n "__fish_dts_needs_command" -l dry-run -d 'Print the signed re
 complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
 complete -c dts -n "__fish_dts_needs_command" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "resume" -d 'Resume a paused job (StartDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
 complete -c dts -n "__fish_dts_needs_command" -f -a "completions" -d 'Print a shell completion script on stdout'
 complete -c dts -n "__fish_dts_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c dts -n "__fish_dts_using_subcommand suspend" -s j -l job-id -d 'The task ID (DtsJobId)' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
 reverse\t''"
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l wait-timeout -d 'Give up waiting after this many seconds (exit 10)' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l poll-interval -d 'Seconds between two polls while waiting' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
@@ -52,10 +57,48 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -s o -l output -d 'Outp
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand resume" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
+reverse\t''"
+complete -c dts -n "__fish_dts_using_subcommand resume" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l wait-timeout -d 'Give up waiting after this many seconds (exit 10)' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l poll-interval -d 'Seconds between two polls while waiting' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand resume" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand resume" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
+complete -c dts -n "__fish_dts_using_subcommand resume" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand resume" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand resume" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand status" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
+reverse\t''"
+complete -c dts -n "__fish_dts_using_subcommand status" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand status" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand status" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand status" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand status" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
 complete -c dts -n "__fish_dts_using_subcommand configure" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
@@ -78,7 +121,9 @@ complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'P
 complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand completions" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend configure completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "resume" -d 'Resume a paused job (StartDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

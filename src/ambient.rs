@@ -19,8 +19,10 @@ pub trait Ambient {
     fn jitter(&self) -> f64;
     /// The wall clock, for `Retry-After` dates.
     fn now(&self) -> SystemTime;
-    /// Waits before a retry.
+    /// Waits before a retry or a poll.
     fn sleep(&self, duration: Duration);
+    /// Time on a monotonic clock, for `--wait-timeout`.
+    fn monotonic(&self) -> Duration;
 }
 
 /// The system clock and the operating system's random source.
@@ -50,6 +52,11 @@ impl Ambient for System {
 
     fn sleep(&self, duration: Duration) {
         std::thread::sleep(duration);
+    }
+
+    fn monotonic(&self) -> Duration {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed()
     }
 }
 

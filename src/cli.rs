@@ -51,8 +51,28 @@ Examples:
   Read the answer with jq:
     dts suspend -j l3m1213ye7lb2c9 -o json | jq -r .RequestId
 
+  Pause and wait until DTS shows the job as paused (Suspending):
+    dts suspend -j l3m1213ye7lb2c9 --wait
+
+  Pause several jobs, four at a time, one ID a line from a file:
+    dts suspend -j - < jobs.txt
+
   In a script:
     if dts -q suspend -j \"$JOB\"; then echo paused; else echo \"failed: exit $?\"; fi";
+
+const RESUME_EXAMPLES: &str = "\
+Examples:
+  Resume a paused job:
+    dts resume --job-id l3m1213ye7lb2c9
+
+  Resume and wait until it runs again (Synchronizing, Migrating, Initializing or Normal):
+    dts resume -j l3m1213ye7lb2c9 --wait --wait-timeout 300";
+
+const STATUS_EXAMPLES: &str = "\
+Examples:
+  dts status -j l3m1213ye7lb2c9
+  dts status -j l3m1213ye7lb2c9 -o json | jq -r .Status
+  dts status -j job1 -j job2 -j job3";
 
 const CONFIGURE_HELP: &str = "\
 Asks for the access key id, the access key secret (not echoed), an optional STS token, the
@@ -144,7 +164,28 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Pause a job (SuspendDtsJob)
     #[command(after_help = SUSPEND_EXAMPLES)]
-    Suspend(JobArgs),
+    Suspend {
+        #[command(flatten)]
+        job: JobArgs,
+        #[command(flatten)]
+        wait: WaitArgs,
+    },
+
+    /// Resume a paused job (StartDtsJob)
+    #[command(after_help = RESUME_EXAMPLES)]
+    Resume {
+        #[command(flatten)]
+        job: JobArgs,
+        #[command(flatten)]
+        wait: WaitArgs,
+    },
+
+    /// Show a job's status, delay, checkpoint and error (DescribeDtsJobDetail)
+    #[command(after_help = STATUS_EXAMPLES)]
+    Status {
+        #[command(flatten)]
+        job: JobArgs,
+    },
 
     /// Write a profile to the config file, asking for each value
     #[command(after_help = CONFIGURE_HELP)]
@@ -161,12 +202,19 @@ pub enum Command {
     },
 }
 
-/// Which job to act on.
+/// Which jobs to act on.
 #[derive(Debug, Clone, Args)]
 pub struct JobArgs {
-    /// The task ID (DtsJobId)
-    #[arg(short = 'j', long = "job-id", value_name = "ID", value_parser = non_empty)]
-    pub job_id: String,
+    /// The task ID (DtsJobId); repeat for several jobs, or give - to read
+    /// one ID a line from stdin (blank lines and # comments skipped)
+    #[arg(
+        short = 'j',
+        long = "job-id",
+        value_name = "ID",
+        required = true,
+        value_parser = non_empty
+    )]
+    pub job_id: Vec<String>,
 
     /// The instance ID (DtsInstanceId)
     #[arg(short = 'i', long = "instance-id", value_name = "ID", value_parser = non_empty)]
@@ -180,6 +228,27 @@ pub struct JobArgs {
     /// [env: ALIBABA_CLOUD_REGION_ID]
     #[arg(short = 'r', long, value_name = "REGION", value_parser = region)]
     pub region: Option<String>,
+
+    /// With several jobs: how many requests may be in flight at once
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub parallel: u16,
+}
+
+/// Waiting for the job to reach the state the command asked for.
+#[derive(Debug, Clone, Args)]
+pub struct WaitArgs {
+    /// After the call succeeds, poll the job until it shows the awaited
+    /// status (Suspending after suspend; a running status after resume)
+    #[arg(short = 'w', long)]
+    pub wait: bool,
+
+    /// Give up waiting after this many seconds (exit 10)
+    #[arg(long, value_name = "SECS", default_value = "600", value_parser = settings::parse_seconds, allow_negative_numbers = true)]
+    pub wait_timeout: Duration,
+
+    /// Seconds between two polls while waiting
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = settings::parse_seconds, allow_negative_numbers = true)]
+    pub poll_interval: Duration,
 }
 
 /// A synchronization direction.

@@ -118,10 +118,21 @@ impl Transport for UreqTransport {
     }
 }
 
-fn network(message: String) -> Error {
+/// A network failure before the request could have been sent.
+fn unsent(message: String) -> Error {
     Error::Network {
         kind: NetworkKind::Other,
         message,
+        sent: false,
+    }
+}
+
+/// A network failure after the request may have reached the service.
+fn lost(message: String) -> Error {
+    Error::Network {
+        kind: NetworkKind::Other,
+        message,
+        sent: true,
     }
 }
 
@@ -129,46 +140,51 @@ fn network(message: String) -> Error {
 /// (the URL holds the signed query).
 fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
     use ureq::Error as U;
-    let timed_out = || Error::Network {
+    let timed_out = |sent: bool| Error::Network {
         kind: NetworkKind::Timeout,
         message: format!(
             "no complete answer from {host} within {} s (the limit for one attempt; see --timeout)",
             timeout.as_secs_f64()
         ),
+        sent,
     };
     match e {
-        U::Timeout(_) => timed_out(),
-        U::HostNotFound => network(format!("cannot resolve host {host}")),
-        U::ConnectionFailed => network(format!("cannot connect to {host}")),
+        U::Timeout(ureq::Timeout::Resolve | ureq::Timeout::Connect) => timed_out(false),
+        U::Timeout(_) => timed_out(true),
+        U::HostNotFound => unsent(format!("cannot resolve host {host}")),
+        U::ConnectionFailed => unsent(format!("cannot connect to {host}")),
         U::BodyExceedsLimit(_) => Error::BadResponse {
             message: format!("the answer from {host} is larger than 1 MiB"),
             http_status: None,
         },
-        U::Tls(m) => network(format!("TLS handshake with {host} failed: {m}")),
-        U::Rustls(e) => network(format!("TLS handshake with {host} failed: {e}")),
-        U::Pem(e) => network(format!("TLS set-up failed: {e}")),
+        U::Tls(m) => unsent(format!("TLS handshake with {host} failed: {m}")),
+        U::Rustls(e) => unsent(format!("TLS handshake with {host} failed: {e}")),
+        U::Pem(e) => unsent(format!("TLS set-up failed: {e}")),
         U::Io(e)
             if e.get_ref()
                 .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()) =>
         {
-            network(format!("TLS handshake with {host} failed: {e}"))
+            unsent(format!("TLS handshake with {host} failed: {e}"))
         }
         U::Io(e) => match e.kind() {
-            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(),
-            io::ErrorKind::ConnectionRefused => network(format!("connection to {host} refused")),
+            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(true),
+            io::ErrorKind::ConnectionRefused => unsent(format!("connection to {host} refused")),
             io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
-                network(format!("connection to {host} was reset"))
+                lost(format!("connection to {host} was reset"))
             }
-            io::ErrorKind::UnexpectedEof => network(format!(
+            io::ErrorKind::UnexpectedEof => lost(format!(
                 "{host} closed the connection before the whole answer arrived"
             )),
             // std's resolver reports a failed look-up as an uncategorised
             // I/O error with this text.
             _ if e.to_string().contains("lookup address") => {
-                network(format!("cannot resolve host {host}"))
+                unsent(format!("cannot resolve host {host}"))
             }
-            _ => network(format!("network error talking to {host}: {e}")),
+            _ => lost(format!("network error talking to {host}: {e}")),
         },
+        U::ConnectProxyFailed(why) => {
+            unsent(format!("the proxy refused the tunnel to {host}: {why}"))
+        }
         U::Protocol(e) => Error::BadResponse {
             message: format!("{host} sent an answer that is not valid HTTP: {e}"),
             http_status: None,
@@ -179,6 +195,6 @@ fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
         | U::BadUri(_)
         | U::Http(_)
         | U::InvalidProxyUrl => Error::Internal(format!("HTTP client error: {e}")),
-        other => network(format!("request to {host} failed: {other}")),
+        other => lost(format!("request to {host} failed: {other}")),
     }
 }

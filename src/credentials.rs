@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// The shortest secret [`Secret::mask_in`] looks for.
+pub const MIN_MASKED: usize = 8;
+
 /// A string that must never be printed: an AccessKeySecret or a
 /// SecurityToken. It has no `Display`, its `Debug` prints `(redacted)`, and
 /// the only way to read it is the explicit [`Secret::expose`].
@@ -30,8 +33,10 @@ impl Secret {
     /// `text` with every occurrence of this secret replaced by `with`,
     /// raw and in its once- and twice-percent-encoded forms (a server's
     /// string-to-sign quotes parameters encoded twice).
+    /// Secrets shorter than [`MIN_MASKED`] are left alone: real ones are
+    /// far longer, and masking a short string would garble the text.
     pub fn mask_in(&self, text: &str, with: &str) -> String {
-        if self.0.is_empty() {
+        if self.0.len() < MIN_MASKED {
             return text.to_string();
         }
         let once = crate::sign::percent_encode(&self.0);

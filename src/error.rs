@@ -53,8 +53,14 @@ pub enum Error {
     NoCredentials { message: String, hint: String },
     /// The service answered with a refusal (exit 4 to 7 by class).
     Api(Box<ApiError>),
-    /// DNS, connect, TLS, reset, time-out (exit 8).
-    Network { kind: NetworkKind, message: String },
+    /// DNS, connect, TLS, reset, time-out (exit 8). `sent` is true when the
+    /// request may have reached the service before the failure (a time-out
+    /// or reset after the connection was made): its outcome is in doubt.
+    Network {
+        kind: NetworkKind,
+        message: String,
+        sent: bool,
+    },
     /// The answer could not be understood (exit 9).
     BadResponse {
         message: String,
@@ -62,9 +68,16 @@ pub enum Error {
     },
     /// A bug in dts (exit 1).
     Internal(String),
+    /// The job reached a failure status while dts waited (exit 5).
+    JobFailed { message: String },
+    /// `--wait` gave up before the job reached the awaited status (exit 10).
+    WaitTimeout { message: String },
     /// Ctrl-C (exit 130).
     Interrupted,
 }
+
+/// The exit code when several jobs ended differently (CONTRACT.md).
+pub const EXIT_MIXED: u8 = 11;
 
 impl Error {
     pub fn config(message: impl Into<String>) -> Self {
@@ -89,6 +102,8 @@ impl Error {
             },
             Error::Network { .. } => 8,
             Error::BadResponse { .. } => 9,
+            Error::JobFailed { .. } => 5,
+            Error::WaitTimeout { .. } => 10,
             Error::Interrupted => 130,
         }
     }
@@ -115,6 +130,8 @@ impl Error {
                 ..
             } => "Cli.Network",
             Error::BadResponse { .. } => "Cli.InvalidResponse",
+            Error::JobFailed { .. } => "Cli.JobFailed",
+            Error::WaitTimeout { .. } => "Cli.WaitTimeout",
             Error::Interrupted => "Cli.Interrupted",
         }
     }
@@ -136,9 +153,10 @@ impl fmt::Display for Error {
             Error::Usage(m) | Error::Config { message: m, .. } => f.write_str(m),
             Error::Interrupted => f.write_str("interrupted"),
             Error::NoCredentials { message, .. } => f.write_str(message),
-            Error::Network { message, .. } | Error::BadResponse { message, .. } => {
-                f.write_str(message)
-            }
+            Error::Network { message, .. }
+            | Error::BadResponse { message, .. }
+            | Error::JobFailed { message }
+            | Error::WaitTimeout { message } => f.write_str(message),
             Error::Api(api) => {
                 let code = api.code.as_deref().unwrap_or("(no error code)");
                 write!(f, "{code}: ")?;
@@ -192,6 +210,7 @@ mod tests {
                 Error::Network {
                     kind: NetworkKind::Other,
                     message: "x".into(),
+                    sent: false,
                 },
                 8,
             ),
@@ -199,8 +218,21 @@ mod tests {
                 Error::Network {
                     kind: NetworkKind::Timeout,
                     message: "x".into(),
+                    sent: true,
                 },
                 8,
+            ),
+            (
+                Error::JobFailed {
+                    message: "x".into(),
+                },
+                5,
+            ),
+            (
+                Error::WaitTimeout {
+                    message: "x".into(),
+                },
+                10,
             ),
             (
                 Error::BadResponse {

@@ -43,6 +43,8 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
         | Error::NoCredentials { .. }
         | Error::BadResponse { .. }
         | Error::Internal(_)
+        | Error::JobFailed { .. }
+        | Error::WaitTimeout { .. }
         | Error::Interrupted => None,
     }
 }

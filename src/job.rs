@@ -1,51 +1,83 @@
-//! A command on one job (`suspend`): resolve the settings, then either
-//! print the signed request (`--dry-run`) or make the call, and report.
+//! Commands on jobs (`suspend`, `resume`, `status`): resolve the settings
+//! once, read the job IDs, then for each job either print the signed
+//! request (`--dry-run`) or call, wait, and check an outcome in doubt.
+//! One job is reported as CONTRACT.md says for one call; several as one
+//! row or one JSON line a job, in input order, with a shared exit code.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::actions::{self, Attempt};
+use serde_json::{Map, Value};
+
+use crate::actions::status::{self, STATUS};
+use crate::actions::{self, Attempt, JobAction};
 use crate::ambient::Ambient;
 use crate::cli::{GlobalArgs, JobArgs};
 use crate::client::{Transport, UreqTransport};
-use crate::error::Error;
+use crate::error::{EXIT_MIXED, Error};
 use crate::hint;
 use crate::interrupt;
-use crate::output::{self, OutputFormat, Row, Style};
-use crate::request::Operation;
+use crate::job_status;
+use crate::output::{self, OutputFormat, Style};
+use crate::response;
+use crate::retry;
 use crate::settings::{self, Env, Flags, Settings};
 use crate::sink::Sink;
+use crate::wait::{self, Progress, Wait};
 
-/// What a job command calls and how it reports success.
-pub struct JobAction {
-    /// The API action.
-    pub action: &'static str,
-    /// The table's RESULT on success.
-    pub result: &'static str,
-    /// The operation's parameters, given the job and the resolved region.
-    pub params: fn(&JobArgs, Option<&str>) -> Operation,
+/// One command on jobs, as parsed.
+pub struct Command<'a> {
+    pub global: &'a GlobalArgs,
+    pub job: &'a JobArgs,
+    pub what: &'static JobAction,
+    /// `--wait` and its limits, for suspend and resume.
+    pub wait: Option<Wait>,
 }
 
-/// `dts suspend`.
-pub const SUSPEND: JobAction = JobAction {
-    action: actions::suspend::ACTION,
-    result: actions::suspend::RESULT,
-    params: actions::suspend::params,
-};
+/// The end of one job.
+struct Outcome {
+    job_id: String,
+    result: Result<Done, Error>,
+    hint: Option<String>,
+    /// Lines for stderr that are not errors (an earlier attempt took effect).
+    notes: Vec<String>,
+}
 
-/// Runs `what` on `job` and returns the exit code.
-pub fn run(
-    sink: &mut Sink<'_, impl Write, impl Write>,
-    global: &GlobalArgs,
-    job: &JobArgs,
-    what: &JobAction,
+/// A job that succeeded: what json mode prints, and its table row.
+struct Done {
+    body: Map<String, Value>,
+    row: Vec<String>,
+}
+
+/// Everything a job needs, shared by the workers.
+struct Context<'a> {
+    transport: &'a (dyn Transport + Sync),
+    ambient: &'a (dyn Ambient + Sync),
+    settings: &'a Settings,
+    command: &'a Command<'a>,
+    /// Writes one line to stderr (verbose, progress).
+    log: &'a (dyn Fn(&str) + Sync),
+    /// Whether a spinner may be drawn (one job, stderr a terminal).
+    spinner: bool,
+    /// Prefix job lines with the job ID (several jobs).
+    several: bool,
+}
+
+/// Runs the command and returns the exit code.
+pub fn run<O: Write + Send, E: Write + Send>(
+    sink: &mut Sink<'_, O, E>,
+    command: &Command<'_>,
     env: Result<Env, Error>,
-    ambient: &dyn Ambient,
+    ambient: &(dyn Ambient + Sync),
     stdout_style: Style,
+    stderr_is_terminal: bool,
 ) -> u8 {
+    let global = command.global;
     let flags = Flags {
         profile: global.profile.clone(),
         config: global.config.clone(),
-        region: job.region.clone(),
+        region: command.job.region.clone(),
         endpoint: global.endpoint.clone(),
         output: global.output,
         timeout: global.timeout,
@@ -61,16 +93,18 @@ pub fn run(
         Ok(s) => s,
         Err(e) => return sink.fail(&e, resolution.output, None),
     };
+    let (ids, several) = match job_ids(&command.job.job_id, &mut std::io::stdin().lock()) {
+        Ok(ids) => ids,
+        Err(e) => return sink.fail(&e, settings.output, None),
+    };
     for w in &settings.warnings {
         sink.warn(w);
     }
     for origin in &settings.origins {
         sink.verbose(origin);
     }
-    let params = (what.params)(job, settings.region.as_deref());
-
     if global.dry_run {
-        return dry_run(sink, ambient, &settings, what, &params, stdout_style);
+        return dry_run(sink, ambient, &settings, command, &ids, stdout_style);
     }
     let transport = match UreqTransport::new(
         settings.timeout,
@@ -81,15 +115,71 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return sink.fail(&e, settings.output, None),
     };
-    call(
-        sink,
-        &transport,
-        ambient,
-        &settings,
-        what,
-        job,
-        &params,
-        stdout_style,
+    sink.verbose(&format!(
+        "{} {} ({})",
+        crate::request::METHOD,
+        settings.endpoint,
+        command.what.action
+    ));
+
+    let outcomes = {
+        let shared = Mutex::new(&mut *sink);
+        let log = |line: &str| {
+            if let Ok(mut s) = shared.lock() {
+                s.stderr(line);
+            }
+        };
+        let context = Context {
+            transport: &transport,
+            ambient,
+            settings: &settings,
+            command,
+            log: &log,
+            spinner: stderr_is_terminal && !several,
+            several,
+        };
+        run_all(&context, &ids, usize::from(command.job.parallel))
+    };
+    report(sink, &settings, command, several, outcomes, stdout_style)
+}
+
+/// Expands `-` into the IDs on `input` (one a line, blank lines and `#`
+/// comments skipped). Several IDs, or `-`, mean several-job mode.
+fn job_ids(given: &[String], input: &mut dyn BufRead) -> Result<(Vec<String>, bool), Error> {
+    let mut ids = Vec::new();
+    let from_stdin = given.iter().any(|g| g == "-");
+    for g in given {
+        if g != "-" {
+            ids.push(g.clone());
+            continue;
+        }
+        for line in input.lines() {
+            let line =
+                line.map_err(|e| Error::Usage(format!("cannot read job IDs from stdin: {e}")))?;
+            let id = line.trim();
+            if !id.is_empty() && !id.starts_with('#') {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    if ids.is_empty() {
+        return Err(Error::Usage("no job IDs on stdin (--job-id -)".into()));
+    }
+    let several = from_stdin || ids.len() > 1;
+    Ok((ids, several))
+}
+
+fn params_for(
+    command: &Command<'_>,
+    what: &JobAction,
+    id: &str,
+    settings: &Settings,
+) -> crate::request::Operation {
+    what.params(
+        id,
+        command.job.instance_id.as_deref(),
+        command.job.direction.map(|d| d.wire()),
+        settings.region.as_deref(),
     )
 }
 
@@ -97,79 +187,392 @@ fn dry_run(
     sink: &mut Sink<'_, impl Write, impl Write>,
     ambient: &dyn Ambient,
     settings: &Settings,
-    what: &JobAction,
-    params: &[(&str, Option<String>)],
+    command: &Command<'_>,
+    ids: &[String],
     style: Style,
 ) -> u8 {
-    let signed = match actions::sign(ambient, settings, what.action, params) {
-        Ok(s) => s,
-        Err(e) => return sink.fail(&e, settings.output, None),
-    };
     let mut text = Vec::new();
-    let _ = output::write_dry_run(
-        &mut text,
-        settings.output,
-        style,
-        signed.method,
-        &signed.redacted_url(&settings.credentials),
-        &signed.redacted_params(&settings.credentials),
-    );
+    for (i, id) in ids.iter().enumerate() {
+        let params = params_for(command, command.what, id, settings);
+        let signed = match actions::sign(ambient, settings, command.what.action, &params) {
+            Ok(s) => s,
+            Err(e) => return sink.fail(&e, settings.output, None),
+        };
+        if i > 0 && settings.output == OutputFormat::Table {
+            text.push(b'\n');
+        }
+        let _ = output::write_dry_run(
+            &mut text,
+            settings.output,
+            style,
+            signed.method,
+            &signed.redacted_url(&settings.credentials),
+            &signed.redacted_params(&settings.credentials),
+        );
+    }
     sink.stdout(&text);
     sink.verbose("dry run: nothing was sent");
     0
 }
 
-#[allow(clippy::too_many_arguments)]
-fn call(
-    sink: &mut Sink<'_, impl Write, impl Write>,
-    transport: &dyn Transport,
-    ambient: &dyn Ambient,
-    settings: &Settings,
-    what: &JobAction,
-    job: &JobArgs,
-    params: &[(&str, Option<String>)],
-    style: Style,
-) -> u8 {
-    sink.verbose(&format!(
-        "{} {} ({})",
-        crate::request::METHOD,
-        settings.endpoint,
-        what.action
-    ));
-    let mut last_string_to_sign = String::new();
+/// Runs every job, at most `parallel` at once, and returns the outcomes in
+/// input order.
+fn run_all(context: &Context<'_>, ids: &[String], parallel: usize) -> Vec<Outcome> {
+    if ids.len() == 1 {
+        return vec![run_one(context, &ids[0])];
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Outcome>>> = ids.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..parallel.min(ids.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(id) = ids.get(i) else { break };
+                    let outcome = run_one(context, id);
+                    if let Ok(mut slot) = slots[i].lock() {
+                        *slot = Some(outcome);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .zip(ids)
+        .map(|(slot, id)| {
+            slot.into_inner().ok().flatten().unwrap_or_else(|| Outcome {
+                job_id: id.clone(),
+                result: Err(Error::Internal("a worker ended without a result".into())),
+                hint: None,
+                notes: vec![],
+            })
+        })
+        .collect()
+}
+
+/// One job: the call, then `--wait`, or the check of an outcome in doubt.
+fn run_one(cx: &Context<'_>, id: &str) -> Outcome {
+    let what = cx.command.what;
+    let settings = cx.settings;
+    let prefix = if cx.several {
+        format!("job {id}: ")
+    } else {
+        String::new()
+    };
+    let verbose = cx.command.global.verbose;
+    let mut observe = |a: &Attempt| {
+        if verbose {
+            (cx.log)(&format!(
+                "dts: verbose: {prefix}{}\n",
+                describe(a, settings.retries)
+            ));
+        }
+    };
+    let mut last_signed = String::new();
+    let params = params_for(cx.command, what, id, settings);
     let called = actions::call(
-        transport,
-        ambient,
+        cx.transport,
+        cx.ambient,
         settings,
         what.action,
-        params,
+        &params,
         &mut |a| {
-            sink.verbose(&describe(a, settings.retries));
-            last_string_to_sign.clone_from(&a.string_to_sign);
+            last_signed.clone_from(&a.string_to_sign);
+            observe(a);
         },
     );
+    let mut outcome = Outcome {
+        job_id: id.to_string(),
+        result: Err(Error::Internal("unset".into())),
+        hint: None,
+        notes: vec![],
+    };
     match called.result {
         Ok(success) => {
-            let mut text = Vec::new();
-            let row = Row {
-                job_id: &job.job_id,
-                action: what.action,
-                result: what.result,
+            let request_id = success.request_id().unwrap_or("-").to_string();
+            outcome.result = match (what.awaited, cx.command.wait) {
+                (None, _) => Ok(Done {
+                    row: status::row(id, &success.body),
+                    body: success.body,
+                }),
+                (Some(awaited), Some(limits)) => {
+                    let describe = params_for(cx.command, &STATUS, id, settings);
+                    let waited = wait_for(cx, id, &describe, awaited, limits, &mut observe);
+                    waited.map(|s| Done {
+                        row: vec![
+                            id.to_string(),
+                            what.action.to_string(),
+                            status::status_of(&s.body).to_string(),
+                            request_id,
+                        ],
+                        body: s.body,
+                    })
+                }
+                (Some(_), None) => Ok(Done {
+                    row: vec![
+                        id.to_string(),
+                        what.action.to_string(),
+                        what.accepted.into(),
+                        request_id,
+                    ],
+                    body: success.body,
+                }),
             };
-            let _ = output::write_success(&mut text, settings.output, style, &row, &success);
-            sink.stdout(&text);
-            0
         }
         Err(e) => {
-            if let Error::Api(api) = &e
+            if verbose
+                && let Error::Api(api) = &e
                 && api.code.as_deref() == Some("SignatureDoesNotMatch")
             {
-                sink.verbose(&format!("dts signed this string: {last_string_to_sign}"));
+                (cx.log)(&format!(
+                    "dts: verbose: {prefix}dts signed this string: {last_signed}\n"
+                ));
             }
-            let hint = hint::hint(&e, settings, called.attempts);
-            sink.fail(&e, settings.output, hint.as_deref())
+            outcome.hint = hint::hint(&e, settings, called.attempts);
+            match what.awaited {
+                Some(awaited)
+                    if called.in_doubt
+                        && (response::is_job_state_refusal(&e) || retry::is_retryable(&e)) =>
+                {
+                    check_in_doubt(cx, id, awaited, e, &mut outcome, &mut observe);
+                }
+                _ => outcome.result = Err(e),
+            }
         }
     }
+    outcome
+}
+
+/// Polls until the awaited status, drawing progress on stderr: a spinner
+/// on a terminal, else one line per status change.
+fn wait_for(
+    cx: &Context<'_>,
+    id: &str,
+    describe: &crate::request::Operation,
+    awaited: &[&str],
+    limits: Wait,
+    observe: &mut dyn FnMut(&Attempt),
+) -> Result<crate::response::Success, Error> {
+    const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
+    let mut last = String::new();
+    let mut frame = 0;
+    let quiet_progress = cx.command.global.quiet && !cx.spinner;
+    let mut progress = |p: Progress<'_>| match p {
+        Progress::Status(s) if cx.spinner => {
+            last = s.to_string();
+            (cx.log)(&format!("\r\x1b[2K{} job {id}: {s}", FRAMES[frame % 4]));
+        }
+        Progress::Status(s) => {
+            if s != last && !quiet_progress {
+                (cx.log)(&format!("dts: job {id}: {s}\n"));
+            }
+            last = s.to_string();
+        }
+        Progress::Tick(elapsed) if cx.spinner => {
+            frame += 1;
+            (cx.log)(&format!(
+                "\r\x1b[2K{} job {id}: {last} ({} s)",
+                FRAMES[frame % 4],
+                elapsed.as_secs()
+            ));
+        }
+        Progress::Tick(_) => {}
+    };
+    let result = wait::until(
+        cx.transport,
+        cx.ambient,
+        cx.settings,
+        id,
+        describe,
+        awaited,
+        limits,
+        &mut progress,
+        observe,
+    );
+    if cx.spinner {
+        (cx.log)("\r\x1b[2K");
+    }
+    result
+}
+
+/// After an attempt whose answer was lost, a refusal or a failure may hide
+/// a request that took effect: ask DescribeDtsJobDetail once.
+fn check_in_doubt(
+    cx: &Context<'_>,
+    id: &str,
+    awaited: &[&str],
+    original: Error,
+    outcome: &mut Outcome,
+    observe: &mut dyn FnMut(&Attempt),
+) {
+    let describe = params_for(cx.command, &STATUS, id, cx.settings);
+    // Once: one attempt, no retries.
+    let once = Settings {
+        retries: 0,
+        ..cx.settings.clone()
+    };
+    let checked = actions::call(
+        cx.transport,
+        cx.ambient,
+        &once,
+        STATUS.action,
+        &describe,
+        observe,
+    );
+    match checked.result {
+        Ok(s) if job_status::is_in(status::status_of(&s.body), awaited) => {
+            let now = status::status_of(&s.body).to_string();
+            outcome.notes.push(format!(
+                "an earlier attempt took effect (its answer was lost): job {id} is {now}"
+            ));
+            outcome.hint = None;
+            outcome.result = Ok(Done {
+                row: vec![
+                    id.to_string(),
+                    cx.command.what.action.to_string(),
+                    now,
+                    s.request_id().unwrap_or("-").to_string(),
+                ],
+                body: s.body,
+            });
+        }
+        Ok(s) => {
+            let now = status::status_of(&s.body);
+            outcome.hint = Some(format!(
+                "an attempt's answer was lost, so the outcome was checked: job {id} is {}, not {}",
+                if now.is_empty() { "(no status)" } else { now },
+                awaited.join(" or ")
+            ));
+            outcome.result = Err(original);
+        }
+        Err(e) => {
+            outcome.hint = Some(format!(
+                "an attempt's answer was lost, and checking the outcome failed too: {e}"
+            ));
+            outcome.result = Err(original);
+        }
+    }
+}
+
+/// Prints the outcomes and returns the exit code.
+fn report(
+    sink: &mut Sink<'_, impl Write, impl Write>,
+    settings: &Settings,
+    command: &Command<'_>,
+    several: bool,
+    outcomes: Vec<Outcome>,
+    style: Style,
+) -> u8 {
+    let what = command.what;
+    if !several {
+        let Some(o) = outcomes.into_iter().next() else {
+            return 1;
+        };
+        for n in &o.notes {
+            sink.note(n);
+        }
+        return match o.result {
+            Ok(done) => {
+                let mut text = Vec::new();
+                let _ = match settings.output {
+                    OutputFormat::Json => output::write_json(&mut text, &done.body),
+                    OutputFormat::Table => {
+                        output::write_rows(&mut text, style, header(what), &[done.row])
+                    }
+                };
+                sink.stdout(&text);
+                0
+            }
+            Err(e) => sink.fail(&e, settings.output, o.hint.as_deref()),
+        };
+    }
+
+    let mut text = Vec::new();
+    let mut rows = Vec::new();
+    let mut codes = Vec::new();
+    for o in &outcomes {
+        for n in &o.notes {
+            sink.note(&format!("job {}: {n}", o.job_id));
+        }
+        match &o.result {
+            Ok(done) => {
+                codes.push(0);
+                match settings.output {
+                    OutputFormat::Json => {
+                        let _ = output::write_json(&mut text, &with_job_id(&done.body, &o.job_id));
+                    }
+                    OutputFormat::Table => rows.push(done.row.clone()),
+                }
+            }
+            Err(e) => {
+                codes.push(e.exit_code());
+                sink.job_error(&o.job_id, e, o.hint.as_deref());
+                match settings.output {
+                    OutputFormat::Json => {
+                        let _ = output::write_json(
+                            &mut text,
+                            &with_job_id(&output::error_object(e), &o.job_id),
+                        );
+                    }
+                    OutputFormat::Table => rows.push(failed_row(what, &o.job_id, e)),
+                }
+            }
+        }
+    }
+    if settings.output == OutputFormat::Table {
+        let _ = output::write_rows(&mut text, style, header(what), &rows);
+    }
+    sink.stdout(&text);
+    shared_code(&codes)
+}
+
+/// 0 when every job succeeded, their code when all failed alike, else 11.
+fn shared_code(codes: &[u8]) -> u8 {
+    match codes.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| c == first) => *first,
+        Some(_) => EXIT_MIXED,
+        None => 0,
+    }
+}
+
+fn header(what: &JobAction) -> &'static [&'static str] {
+    if what.awaited.is_none() {
+        status::HEADER
+    } else {
+        &["JOB ID", "ACTION", "RESULT", "REQUEST ID"]
+    }
+}
+
+fn failed_row(what: &JobAction, id: &str, e: &Error) -> Vec<String> {
+    let code = match e {
+        Error::Api(api) => api.code.clone().unwrap_or_else(|| e.cli_code().to_string()),
+        _ => e.cli_code().to_string(),
+    };
+    if what.awaited.is_none() {
+        let mut row = vec![id.to_string(), "(failed)".to_string()];
+        row.extend(std::iter::repeat_n(
+            "-".to_string(),
+            status::HEADER.len() - 3,
+        ));
+        row.push(format!("{code} (exit {})", e.exit_code()));
+        row
+    } else {
+        vec![
+            id.to_string(),
+            what.action.to_string(),
+            format!("failed: {code} (exit {})", e.exit_code()),
+            e.request_id().unwrap_or("-").to_string(),
+        ]
+    }
+}
+
+fn with_job_id(body: &Map<String, Value>, id: &str) -> Map<String, Value> {
+    let mut out = body.clone();
+    if !out.contains_key("DtsJobId") {
+        out.insert("DtsJobId".into(), Value::String(id.to_string()));
+    }
+    out
 }
 
 /// One line for `--verbose` about an attempt.
@@ -192,4 +595,36 @@ fn describe(a: &Attempt, retries: u32) -> String {
         retries + 1,
         a.elapsed.as_millis()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_stdin_skip_blanks_and_comments() {
+        let mut input = "# jobs\nj1\n\n  j2  \n#j3\n".as_bytes();
+        let (ids, several) = job_ids(&["-".into()], &mut input).unwrap();
+        assert_eq!(ids, ["j1", "j2"]);
+        assert!(several);
+        let (ids, several) = job_ids(&["a".into()], &mut "".as_bytes()).unwrap();
+        assert_eq!(ids, ["a"]);
+        assert!(!several);
+        let (_, several) = job_ids(&["-".into()], &mut "only\n".as_bytes()).unwrap();
+        assert!(several, "- means several-job mode even for one ID");
+        assert_eq!(
+            job_ids(&["-".into()], &mut "# none\n".as_bytes())
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+    }
+
+    #[test]
+    fn shared_exit_code() {
+        assert_eq!(shared_code(&[0, 0, 0]), 0);
+        assert_eq!(shared_code(&[5, 5]), 5);
+        assert_eq!(shared_code(&[0, 5]), 11);
+        assert_eq!(shared_code(&[4, 5]), 11);
+    }
 }

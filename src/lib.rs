@@ -18,6 +18,7 @@ pub mod error;
 pub mod hint;
 pub mod interrupt;
 pub mod job;
+pub mod job_status;
 pub mod output;
 pub mod request;
 pub mod response;
@@ -25,6 +26,7 @@ pub mod retry;
 pub mod settings;
 pub mod sign;
 pub mod sink;
+pub mod wait;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -77,10 +79,10 @@ pub fn main_exit_code() -> u8 {
 pub fn run(
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
     env: Result<Env, Error>,
-    ambient: &dyn Ambient,
+    ambient: &(dyn Ambient + Sync),
     terminals: Terminals,
-    out: &mut impl Write,
-    err: &mut impl Write,
+    out: &mut (impl Write + Send),
+    err: &mut (impl Write + Send),
 ) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -126,14 +128,62 @@ pub fn run(
                 Err(e) => sink.fail(&e, OutputFormat::Table, None),
             }
         }
-        Command::Suspend(job) => job::run(
+        Command::Suspend { job, wait } => job_command(
             &mut sink,
             &cli.global,
             job,
-            &job::SUSPEND,
+            &actions::suspend::SUSPEND,
+            Some(wait),
             env,
             ambient,
             stdout_style,
+            terminals,
+        ),
+        Command::Resume { job, wait } => job_command(
+            &mut sink,
+            &cli.global,
+            job,
+            &actions::resume::RESUME,
+            Some(wait),
+            env,
+            ambient,
+            stdout_style,
+            terminals,
+        ),
+        Command::Status { job } => job_command(
+            &mut sink,
+            &cli.global,
+            job,
+            &actions::status::STATUS,
+            None,
+            env,
+            ambient,
+            stdout_style,
+            terminals,
         ),
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn job_command<O: Write + Send, E: Write + Send>(
+    sink: &mut Sink<'_, O, E>,
+    global: &cli::GlobalArgs,
+    job: &cli::JobArgs,
+    what: &'static actions::JobAction,
+    wait: Option<&cli::WaitArgs>,
+    env: Result<Env, Error>,
+    ambient: &(dyn Ambient + Sync),
+    stdout_style: Style,
+    terminals: Terminals,
+) -> u8 {
+    let command = job::Command {
+        global,
+        job,
+        what,
+        wait: wait.filter(|w| w.wait).map(|w| wait::Wait {
+            timeout: w.wait_timeout,
+            interval: w.poll_interval,
+        }),
+    };
+    job::run(sink, &command, env, ambient, stdout_style, terminals.stderr)
 }

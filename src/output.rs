@@ -8,7 +8,6 @@ use comfy_table::{CellAlignment, Table, presets};
 use serde_json::{Map, Value, json};
 
 use crate::error::Error;
-use crate::response::Success;
 
 /// The format of stdout.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -61,41 +60,31 @@ impl Style {
     }
 }
 
-/// One row of the success table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row<'a> {
-    pub job_id: &'a str,
-    pub action: &'a str,
-    pub result: &'a str,
+/// Writes a table: a header and one row a job, columns padded by two
+/// spaces, no borders (easy to read and to `awk`).
+pub fn write_rows(
+    out: &mut impl Write,
+    style: Style,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING);
+    table.set_header(header.to_vec());
+    for row in rows {
+        table.add_row(row.clone());
+    }
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+        column.set_cell_alignment(CellAlignment::Left);
+    }
+    write_table(out, &table, style)
 }
 
-/// Writes a successful call's answer.
-pub fn write_success(
-    out: &mut impl Write,
-    format: OutputFormat,
-    style: Style,
-    row: &Row<'_>,
-    success: &Success,
-) -> io::Result<()> {
-    match format {
-        OutputFormat::Json => write_json(out, &success.body),
-        OutputFormat::Table => {
-            let mut table = Table::new();
-            table.load_preset(presets::NOTHING);
-            table.set_header(["JOB ID", "ACTION", "RESULT", "REQUEST ID"]);
-            table.add_row([
-                row.job_id,
-                row.action,
-                row.result,
-                success.request_id().unwrap_or("-"),
-            ]);
-            for column in table.column_iter_mut() {
-                column.set_padding((0, 2));
-                column.set_cell_alignment(CellAlignment::Left);
-            }
-            write_table(out, &table, style)
-        }
-    }
+/// Writes one JSON object on one line.
+pub fn write_json(out: &mut impl Write, object: &Map<String, Value>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, object)?;
+    out.write_all(b"\n")
 }
 
 /// Writes a comfy-table without trailing blanks, its header bold when
@@ -157,10 +146,16 @@ pub fn write_dry_run(
 /// Writes the JSON object for a failure: the service's own body when it
 /// sent one, otherwise one dts makes with the same field names.
 pub fn write_error_json(out: &mut impl Write, error: &Error) -> io::Result<()> {
+    write_json(out, &error_object(error))
+}
+
+/// The JSON object for a failure: the service's own body when it sent one,
+/// otherwise one dts makes with the same field names.
+pub fn error_object(error: &Error) -> Map<String, Value> {
     if let Error::Api(api) = error
         && let Some(body) = &api.body
     {
-        return write_json(out, body);
+        return body.clone();
     }
     let mut made = Map::new();
     made.insert("Success".into(), json!(false));
@@ -175,12 +170,7 @@ pub fn write_error_json(out: &mut impl Write, error: &Error) -> io::Result<()> {
     if let Some(status) = status {
         made.insert("HttpStatusCode".into(), json!(status));
     }
-    write_json(out, &made)
-}
-
-fn write_json(out: &mut impl Write, object: &Map<String, Value>) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, object)?;
-    out.write_all(b"\n")
+    made
 }
 
 /// Writes the human message for a failure, then a hint line if any.
@@ -203,29 +193,18 @@ mod tests {
     use crate::error::NetworkKind;
 
     #[test]
-    fn table_has_a_header_and_one_row() {
-        let mut body = Map::new();
-        body.insert("RequestId".into(), json!("RID-1"));
-        body.insert("Success".into(), json!(true));
+    fn table_has_a_header_and_one_row_a_job() {
         let mut out = Vec::new();
-        write_success(
-            &mut out,
-            OutputFormat::Table,
-            Style::default(),
-            &Row {
-                job_id: "job1",
-                action: "SuspendDtsJob",
-                result: "accepted",
-            },
-            &Success { body },
-        )
-        .unwrap();
+        let rows = vec![
+            vec!["job1".to_string(), "accepted".to_string()],
+            vec!["job-two".to_string(), "failed".to_string()],
+        ];
+        write_rows(&mut out, Style::default(), &["JOB ID", "RESULT"], &rows).unwrap();
         let text = String::from_utf8(out).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 2, "{text}");
-        assert!(lines[0].starts_with("JOB ID"), "{text}");
-        assert!(lines[1].starts_with("job1"), "{text}");
-        assert!(lines[1].contains("RID-1"), "{text}");
+        assert_eq!(
+            text,
+            "JOB ID   RESULT\njob1     accepted\njob-two  failed\n"
+        );
     }
 
     #[test]
@@ -234,6 +213,7 @@ mod tests {
         let e = Error::Network {
             kind: NetworkKind::Timeout,
             message: "slow".into(),
+            sent: true,
         };
         write_error_json(&mut out, &e).unwrap();
         let v: Value = serde_json::from_slice(&out).unwrap();

@@ -31,6 +31,20 @@ const AUTH_SUFFIXES: &[&str] = &["RamPermissionDenied"];
 /// failure.
 const NOT_FOUND_IS_REJECTED: &[&str] = &["Forbidden", "NoPermission"];
 
+/// Codes that mean the job's state does not allow the action, which after
+/// a lost answer may mean an earlier attempt already took effect.
+const JOB_STATE_CODES: &[&str] = &["InvalidJobStatus", "InvalidTaskStatus", "InvalidStatus"];
+
+/// Whether `error` is a refusal because of the job's state.
+pub fn is_job_state_refusal(error: &Error) -> bool {
+    match error {
+        Error::Api(api) => api.code.as_deref().is_some_and(|c| {
+            JOB_STATE_CODES.contains(&c) || c.contains("JobStatus") || c.contains("TaskStatus")
+        }),
+        _ => false,
+    }
+}
+
 /// The class a code string alone decides, if any.
 pub fn class_of_code(code: &str) -> Option<ApiClass> {
     let starts = |list: &[&str]| list.iter().any(|p| code.starts_with(p));

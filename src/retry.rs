@@ -24,6 +24,8 @@ pub fn is_retryable(error: &Error) -> bool {
         | Error::NoCredentials { .. }
         | Error::BadResponse { .. }
         | Error::Internal(_)
+        | Error::JobFailed { .. }
+        | Error::WaitTimeout { .. }
         | Error::Interrupted => false,
     }
 }

@@ -59,6 +59,30 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         self.stderr(&format!("dts: {line}"));
     }
 
+    /// `dts: note: ...` on stderr.
+    pub fn note(&mut self, message: &str) {
+        self.stderr(&format!("dts: note: {message}\n"));
+    }
+
+    /// The error of one job among several, on stderr only.
+    pub fn job_error(&mut self, job_id: &str, error: &Error, hint: Option<&str>) {
+        let mut text = Vec::new();
+        let _ = writeln!(
+            text,
+            "dts: {} job {job_id}: {error}",
+            self.style.label("error:", Style::RED)
+        );
+        if let Some(hint) = hint {
+            let _ = writeln!(
+                text,
+                "dts: {} job {job_id}: {hint}",
+                self.style.label("hint:", Style::BOLD)
+            );
+        }
+        let _ = self.err.write_all(&text);
+        let _ = self.err.flush();
+    }
+
     /// `dts: verbose: ...` on stderr, with `--verbose` only.
     pub fn verbose(&mut self, message: &str) {
         if self.verbose {

@@ -79,6 +79,9 @@ impl Ambient for Fixed {
     fn sleep(&self, d: Duration) {
         self.slept.borrow_mut().push(d);
     }
+    fn monotonic(&self) -> Duration {
+        self.slept.borrow().iter().sum()
+    }
 }
 
 fn settings(retries: u32) -> Settings {
@@ -116,6 +119,7 @@ fn reset() -> Result<HttpResponse, Error> {
     Err(Error::Network {
         kind: NetworkKind::Other,
         message: "reset".into(),
+        sent: true,
     })
 }
 

@@ -2,6 +2,8 @@
 //! carries one call to the service: sign afresh, send, read, and retry
 //! throttling, service and network errors with backoff.
 
+pub mod resume;
+pub mod status;
 pub mod suspend;
 
 use std::time::{Duration, Instant};
@@ -9,10 +11,43 @@ use std::time::{Duration, Instant};
 use crate::ambient::Ambient;
 use crate::client::{HttpRequest, Transport};
 use crate::error::Error;
-use crate::request::{self, SignedRequest};
+use crate::request::{self, Operation, SignedRequest};
 use crate::response::{self, Success};
 use crate::retry;
 use crate::settings::Settings;
+
+/// One API action on a job, and what its success means.
+#[derive(Debug)]
+pub struct JobAction {
+    /// The API action.
+    pub action: &'static str,
+    /// How this action spells the instance parameter on the wire.
+    pub instance_param: &'static str,
+    /// The table's RESULT when the call succeeded.
+    pub accepted: &'static str,
+    /// The statuses that show the action took effect (for `--wait` and for
+    /// checking an outcome in doubt); `None` for a read.
+    pub awaited: Option<&'static [&'static str]>,
+}
+
+impl JobAction {
+    /// The operation's parameters for one job; `region` is the resolved
+    /// region.
+    pub fn params(
+        &self,
+        job_id: &str,
+        instance_id: Option<&str>,
+        direction: Option<&str>,
+        region: Option<&str>,
+    ) -> Operation {
+        vec![
+            ("DtsJobId", Some(job_id.to_string())),
+            (self.instance_param, instance_id.map(str::to_string)),
+            ("SynchronizationDirection", direction.map(str::to_string)),
+            ("RegionId", region.map(str::to_string)),
+        ]
+    }
+}
 
 /// What one attempt did, for `--verbose` and hints.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,11 +65,13 @@ pub struct Attempt {
     pub string_to_sign: String,
 }
 
-/// The end of a call: its result and how many attempts it took.
+/// The end of a call: its result, how many attempts it took, and whether
+/// an attempt may have reached the service with its answer lost.
 #[derive(Debug)]
 pub struct Called {
     pub result: Result<Success, Error>,
     pub attempts: u32,
+    pub in_doubt: bool,
 }
 
 /// Calls `action` with `operation` parameters, retrying as
@@ -49,11 +86,13 @@ pub fn call(
     observe: &mut dyn FnMut(&Attempt),
 ) -> Called {
     let mut number = 0;
+    let mut in_doubt = false;
     loop {
         number += 1;
         let started = Instant::now();
         let (status, result, wait_header, string_to_sign) =
             attempt(transport, ambient, settings, action, operation);
+        in_doubt |= matches!(&result, Err(Error::Network { sent: true, .. }));
         let retry = match &result {
             Err(e) if retry::is_retryable(e) && number <= settings.retries => {
                 Some(wait_header.unwrap_or_else(|| retry::backoff(number, ambient.jitter())))
@@ -74,6 +113,7 @@ pub fn call(
                 return Called {
                     result,
                     attempts: number,
+                    in_doubt,
                 };
             }
         }
