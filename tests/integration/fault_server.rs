@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// The most connections one server accepts.
-const MAX_CONNECTIONS: usize = 32;
+const MAX_CONNECTIONS: usize = 256;
 /// The longest a connection is held.
 const MAX_HOLD: Duration = Duration::from_secs(20);
 
@@ -34,6 +34,8 @@ pub enum Fault {
     ResetAfterHeaders,
     /// Read the request and never answer.
     Stall,
+    /// Wait, then send these bytes (for measuring concurrency).
+    Delayed(Duration, Vec<u8>),
     /// Send headers, then the body one byte every `every`.
     Trickle { body: Vec<u8>, every: Duration },
     /// Promise and send `size` bytes of body (or until the client goes).
@@ -72,6 +74,8 @@ pub struct FaultServer {
     pub addr: SocketAddr,
     connections: Arc<AtomicUsize>,
     requests: Arc<Mutex<Vec<String>>>,
+    /// Requests being answered now, and the most at any one time.
+    in_flight: Arc<(AtomicUsize, AtomicUsize)>,
 }
 
 impl FaultServer {
@@ -82,19 +86,25 @@ impl FaultServer {
         let addr = listener.local_addr().unwrap();
         let connections = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let (c, r) = (Arc::clone(&connections), Arc::clone(&requests));
+        let in_flight = Arc::new((AtomicUsize::new(0), AtomicUsize::new(0)));
+        let (c, r, f) = (
+            Arc::clone(&connections),
+            Arc::clone(&requests),
+            Arc::clone(&in_flight),
+        );
         thread::spawn(move || {
             for (i, stream) in listener.incoming().take(MAX_CONNECTIONS).enumerate() {
                 let Ok(stream) = stream else { continue };
                 let fault = faults[i.min(faults.len() - 1)].clone();
-                let (c, r) = (Arc::clone(&c), Arc::clone(&r));
-                thread::spawn(move || serve(stream, fault, &c, &r));
+                let (c, r, f) = (Arc::clone(&c), Arc::clone(&r), Arc::clone(&f));
+                thread::spawn(move || serve(stream, fault, &c, &r, &f));
             }
         });
         FaultServer {
             addr,
             connections,
             requests,
+            in_flight,
         }
     }
 
@@ -112,6 +122,11 @@ impl FaultServer {
         self.requests.lock().unwrap().clone()
     }
 
+    /// The most requests that were being answered at one time.
+    pub fn max_in_flight(&self) -> usize {
+        self.in_flight.1.load(Ordering::SeqCst)
+    }
+
     /// Waits until `n` requests were read, up to 10 s.
     pub fn wait_for(&self, n: usize) {
         let start = Instant::now();
@@ -125,7 +140,13 @@ impl FaultServer {
     }
 }
 
-fn serve(mut stream: TcpStream, fault: Fault, count: &AtomicUsize, requests: &Mutex<Vec<String>>) {
+fn serve(
+    mut stream: TcpStream,
+    fault: Fault,
+    count: &AtomicUsize,
+    requests: &Mutex<Vec<String>>,
+    in_flight: &(AtomicUsize, AtomicUsize),
+) {
     let _ = stream.set_read_timeout(Some(MAX_HOLD));
     let _ = stream.set_write_timeout(Some(MAX_HOLD));
     if let Fault::Immediate(bytes) = &fault {
@@ -143,6 +164,18 @@ fn serve(mut stream: TcpStream, fault: Fault, count: &AtomicUsize, requests: &Mu
     requests.lock().unwrap().push(line);
     count.fetch_add(1, Ordering::SeqCst);
     match fault {
+        Fault::Delayed(delay, bytes) => {
+            let now = in_flight.0.fetch_add(1, Ordering::SeqCst) + 1;
+            in_flight.1.fetch_max(now, Ordering::SeqCst);
+            thread::sleep(delay);
+            in_flight.0.fetch_sub(1, Ordering::SeqCst);
+            let _ = stream.write_all(&bytes);
+            let _ = stream.flush();
+            let _ = stream.shutdown(std::net::Shutdown::Write);
+            let mut sink = [0u8; 64];
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let _ = stream.read(&mut sink);
+        }
         Fault::Tunnel(answer) => {
             if stream
                 .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")

@@ -15,6 +15,7 @@ mod exit_codes;
 mod fault_server;
 mod faults;
 mod help;
+mod jobs;
 mod precedence;
 mod properties;
 mod proxy;
