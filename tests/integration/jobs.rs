@@ -592,3 +592,82 @@ fn a_refusal_without_a_lost_answer_is_not_checked() {
     assert_eq!(r.code, 5);
     assert_eq!(actions(&s), ["SuspendDtsJob"]);
 }
+
+#[test]
+fn wait_draws_a_spinner_on_a_terminal() {
+    let s = FaultServer::start(vec![
+        ok(r#"{"RequestId":"RS","Success":true}"#),
+        ok(&detail("Synchronizing")),
+        ok(&detail("Suspending")),
+    ]);
+    let home = Home::new();
+    let dts = home.dts().get_program().to_string_lossy().into_owned();
+    let out = std::process::Command::new("script")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.dir.path())
+        .env("XDG_CONFIG_HOME", home.config_dir())
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .env("NO_COLOR", "1")
+        .args([
+            "-qec",
+            &format!(
+                "{dts} suspend -j j1 --wait --poll-interval 0.3 --endpoint {}",
+                s.url()
+            ),
+            "/dev/null",
+        ])
+        .output()
+        .expect("script(1) runs");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{screen:?}");
+    assert!(
+        screen.contains("\r\x1b[2K| job j1: Synchronizing"),
+        "{screen:?}"
+    );
+    assert!(screen.contains("job j1: Synchronizing (0 s)"), "{screen:?}");
+    // No line-per-change output on a terminal.
+    assert!(!screen.contains("dts: job j1:"), "{screen:?}");
+}
+
+#[test]
+fn ctrl_c_during_a_wait_exits_130() {
+    let s = FaultServer::start(vec![
+        ok(r#"{"RequestId":"RS","Success":true}"#),
+        ok(&detail("Synchronizing")),
+    ]);
+    let home = Home::new();
+    let program = home.dts().get_program().to_owned();
+    let child = std::process::Command::new(program)
+        .env_clear()
+        .env("HOME", home.dir.path())
+        .env("XDG_CONFIG_HOME", home.config_dir())
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .args([
+            "-o",
+            "json",
+            "suspend",
+            "-j",
+            "j1",
+            "--wait",
+            "--poll-interval",
+            "30",
+        ])
+        .args(["--endpoint", &s.url()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    s.wait_for(2);
+    std::thread::sleep(Duration::from_millis(200));
+    let start = Instant::now();
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert!(start.elapsed() < Duration::from_secs(10));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(one_json_object(&stdout)["ErrCode"], "Cli.Interrupted");
+}

@@ -184,3 +184,34 @@ fn configuration_errors_never_print_secrets() {
     assert_eq!(r.code, 3);
     assert_clean("half pair", &r);
 }
+
+#[test]
+fn resume_status_wait_and_several_jobs_never_print_secrets() {
+    let home = Home::new();
+    let echo = format!(
+        r#"{{"RequestId":"R","Success":true,"Status":"Suspending","Note":"token {S_TOKEN} secret {S_SECRET}"}}"#
+    );
+    let mut gw = Gateway::new();
+    let _m = gw.answer_any(200, &echo);
+    let commands: [&[&str]; 5] = [
+        &["resume", "-j", "j1"],
+        &["status", "-j", "j1"],
+        &["suspend", "-j", "j1", "--wait", "--poll-interval", "0.01"],
+        &["suspend", "-j", "a", "-j", "b"],
+        &["--dry-run", "status", "-j", "a", "-j", "b"],
+    ];
+    for command in commands {
+        for mode in modes() {
+            let r = run(home
+                .dts()
+                .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", S_SECRET)
+                .env("ALIBABA_CLOUD_SECURITY_TOKEN", S_TOKEN)
+                .args(mode)
+                .args(["-v", "--endpoint", &gw.url()])
+                .args(command));
+            assert_eq!(r.code, 0, "{command:?} {mode:?}: {}", r.stderr);
+            assert_clean(&format!("{command:?} {mode:?}"), &r);
+        }
+    }
+}
