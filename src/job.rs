@@ -87,6 +87,9 @@ pub fn run<O: Write + Send, E: Write + Send>(
         Ok(env) => env,
         Err(e) => return sink.fail(&e, flags.output.unwrap_or_default(), None),
     };
+    // Only commands that may wait on the network need a Ctrl-C handler;
+    // --help and completions start faster without its thread.
+    interrupt::install();
     let resolution = settings::resolve(&flags, &env, &settings::Paths::from_system());
     interrupt::json_owed(resolution.output == OutputFormat::Json && !global.quiet);
     let settings = match resolution.result {

@@ -59,7 +59,6 @@ pub struct Terminals {
 
 /// Runs dts as a process: real arguments, environment, clock and network.
 pub fn main_exit_code() -> u8 {
-    interrupt::install();
     let terminals = Terminals {
         stdout: io::stdout().is_terminal(),
         stderr: io::stderr().is_terminal(),

@@ -1,0 +1,334 @@
+//! The benchmark behind `bench/run`: N sequential whole-process calls of
+//! dts, curl and the official Python SDK against the same fake endpoint,
+//! measuring each call's wall time, CPU time (user + system) and peak
+//! resident memory with wait4, and printing a Markdown report.
+//!
+//!     bench --n N --dts PATH --fake PATH --python PATH --sdk-script PATH
+//!
+//! The tools take turns within each round, so a slow spell of the machine
+//! hits all of them alike. A call that fails stops the benchmark: a
+//! comparison with a failing tool means nothing.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Args {
+    n: usize,
+    dts: String,
+    fake: String,
+    python: String,
+    sdk_script: String,
+}
+
+/// One call's cost.
+#[derive(Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    cpu: Duration,
+    max_rss_kib: i64,
+}
+
+struct Tool {
+    name: &'static str,
+    command: Vec<String>,
+    samples: Vec<Sample>,
+}
+
+fn main() {
+    let args = parse_args();
+    let (mut fake, endpoint) = start_fake(&args.fake);
+    let host_port = endpoint.trim_start_matches("http://").to_string();
+    let env: Vec<(&str, &str)> = vec![
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIbenchmarkkeyid"),
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "benchmark-secret-not-real",
+        ),
+        ("PATH", "/usr/local/bin:/usr/bin:/bin"),
+        ("HOME", "/nonexistent"),
+    ];
+    let job = ["suspend", "-j", "l3m1213ye7lb2c9", "-r", "cn-hangzhou"];
+
+    // curl sends the request dts would send, signed once by dts itself.
+    let dry = output(
+        Command::new(&args.dts)
+            .args(["--dry-run", "-o", "json"])
+            .args(job)
+            .args(["--endpoint", &endpoint])
+            .env_clear()
+            .envs(env.iter().copied()),
+    );
+    let url = dry
+        .split("\"Url\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a Url in the dry run")
+        .to_string();
+
+    let mut dts_cmd = vec![args.dts.clone()];
+    dts_cmd.extend(job.iter().map(|s| s.to_string()));
+    dts_cmd.extend(["--endpoint".to_string(), endpoint.clone()]);
+    let mut tools = vec![
+        Tool {
+            name: "dts suspend",
+            command: dts_cmd,
+            samples: vec![],
+        },
+        Tool {
+            name: "curl (pre-signed)",
+            command: [
+                "curl",
+                "-sS",
+                "-f",
+                "-o",
+                "/dev/null",
+                "-X",
+                "POST",
+                "-H",
+                "User-Agent: dts-bench",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([url])
+            .collect(),
+            samples: vec![],
+        },
+        Tool {
+            name: "Python SDK script",
+            command: vec![args.python.clone(), args.sdk_script.clone(), host_port],
+            samples: vec![],
+        },
+        Tool {
+            name: "dts --help",
+            command: vec![args.dts.clone(), "--help".into()],
+            samples: vec![],
+        },
+        Tool {
+            name: "dts completions bash",
+            command: vec![args.dts.clone(), "completions".into(), "bash".into()],
+            samples: vec![],
+        },
+        Tool {
+            name: "true (starting any process)",
+            command: vec!["true".into()],
+            samples: vec![],
+        },
+    ];
+
+    // Warm the page cache and the Python bytecode cache first.
+    for tool in &tools {
+        for _ in 0..3 {
+            measure(&tool.command, &env);
+        }
+    }
+    for round in 0..args.n {
+        for tool in &mut tools {
+            tool.samples.push(measure(&tool.command, &env));
+        }
+        if (round + 1) % 10 == 0 {
+            eprintln!("bench: {} of {} rounds", round + 1, args.n);
+        }
+    }
+    let _ = fake.kill();
+    let _ = fake.wait();
+    report(&args, &tools);
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        n: 40,
+        dts: String::new(),
+        fake: String::new(),
+        python: String::new(),
+        sdk_script: String::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let v = it.next().unwrap_or_else(|| usage());
+        match flag.as_str() {
+            "--n" => a.n = v.parse().unwrap_or_else(|_| usage()),
+            "--dts" => a.dts = v,
+            "--fake" => a.fake = v,
+            "--python" => a.python = v,
+            "--sdk-script" => a.sdk_script = v,
+            _ => usage(),
+        }
+    }
+    if a.n == 0
+        || a.dts.is_empty()
+        || a.fake.is_empty()
+        || a.python.is_empty()
+        || a.sdk_script.is_empty()
+    {
+        usage();
+    }
+    a
+}
+
+fn usage() -> ! {
+    eprintln!("usage: bench --n N --dts PATH --fake PATH --python PATH --sdk-script PATH");
+    std::process::exit(2);
+}
+
+fn start_fake(path: &str) -> (std::process::Child, String) {
+    let mut child = Command::new(path)
+        .args(["--seconds", "3600"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the fake endpoint starts");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().expect("stdout")),
+        &mut line,
+    )
+    .expect("the fake endpoint prints its URL");
+    (child, line.trim().to_string())
+}
+
+fn output(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs one command to its end and measures it.
+#[allow(clippy::zombie_processes)] // reaped by wait4 below
+fn measure(command: &[String], env: &[(&str, &str)]) -> Sample {
+    let start = Instant::now();
+    let child = Command::new(&command[0])
+        .args(&command[1..])
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", command[0]));
+    let mut status = 0;
+    // SAFETY: rusage is plain data; the pid is our own unwaited child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{command:?} failed with status {status}"
+    );
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Sample {
+        wall,
+        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
+        max_rss_kib: usage.ru_maxrss,
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn report(args: &Args, tools: &[Tool]) {
+    let stats: Vec<(Duration, Duration, i64)> = tools
+        .iter()
+        .map(|t| {
+            (
+                median(t.samples.iter().map(|s| s.wall).collect()),
+                median(t.samples.iter().map(|s| s.cpu).collect()),
+                t.samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0),
+            )
+        })
+        .collect();
+    let (dts, curl, sdk) = (stats[0], stats[1], stats[2]);
+    let size = std::fs::metadata(&args.dts).map(|m| m.len()).unwrap_or(0);
+    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
+
+    println!(
+        "## Benchmark: {} sequential calls of each, one whole process a call",
+        args.n
+    );
+    println!();
+    println!("Machine: {}", machine());
+    println!();
+    println!("| tool | median wall per call | median CPU per call | peak RSS |");
+    println!("|---|---:|---:|---:|");
+    for (tool, (wall, cpu, rss)) in tools.iter().zip(&stats) {
+        println!(
+            "| {} | {} | {} | {:.1} MiB |",
+            tool.name,
+            ms(*wall),
+            ms(*cpu),
+            *rss as f64 / 1024.0
+        );
+    }
+    println!();
+    let check = |ok: bool| if ok { "met" } else { "MISSED" };
+    let dts_curl_wall = ratio(dts.0, curl.0);
+    let dts_curl_cpu = ratio(dts.1, curl.1);
+    let sdk_dts = ratio(sdk.0, dts.0);
+    let rss_mib = dts.2 as f64 / 1024.0;
+    let size_mib = size as f64 / (1024.0 * 1024.0);
+    let help_ratio = ratio(stats[3].0, dts.0);
+    let completions_ratio = ratio(stats[4].0, dts.0);
+    println!("| target | measured | |");
+    println!("|---|---:|---|");
+    println!(
+        "| dts/curl wall time ≤ 1.0 | {dts_curl_wall:.2} | {} |",
+        check(dts_curl_wall <= 1.0)
+    );
+    println!(
+        "| dts/curl CPU time < 1.0 | {dts_curl_cpu:.2} | {} |",
+        check(dts_curl_cpu < 1.0)
+    );
+    println!(
+        "| SDK/dts wall time ≥ 50 | {sdk_dts:.0} | {} |",
+        check(sdk_dts >= 50.0)
+    );
+    println!(
+        "| dts peak RSS ≤ 8 MiB | {rss_mib:.1} MiB | {} |",
+        check(rss_mib <= 8.0)
+    );
+    println!(
+        "| stripped binary ≤ 4 MiB | {size_mib:.2} MiB | {} |",
+        check(size_mib <= 4.0)
+    );
+    println!(
+        "| `dts --help` well under one call | {:.2} × a call | {} |",
+        help_ratio,
+        check(help_ratio < 0.75)
+    );
+    println!(
+        "| `dts completions bash` well under one call | {:.2} × a call | {} |",
+        completions_ratio,
+        check(completions_ratio < 0.75)
+    );
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    format!("{cores} cores, {cpu}, Linux {kernel}")
+}
