@@ -304,14 +304,13 @@ fn report(args: &Args, tools: &[Tool]) {
         "| stripped binary ≤ 4 MiB | {size_mib:.2} MiB | {} |",
         check(size_mib <= 4.0)
     );
+    let floor = ratio(stats[5].0, dts.0);
     println!(
-        "| `dts --help` well under one call | {:.2} × a call | {} |",
-        help_ratio,
+        "| `dts --help` well under one call (< 0.75 ×) | {help_ratio:.2} × a call (starting any process: {floor:.2} ×) | {} |",
         check(help_ratio < 0.75)
     );
     println!(
-        "| `dts completions bash` well under one call | {:.2} × a call | {} |",
-        completions_ratio,
+        "| `dts completions bash` well under one call (< 0.75 ×) | {completions_ratio:.2} × a call | {} |",
         check(completions_ratio < 0.75)
     );
 }
