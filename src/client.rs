@@ -67,7 +67,7 @@ impl UreqTransport {
                 ureq::Proxy::new(p).map_err(|_| {
                     Error::config(format!(
                         "proxy '{}' from the environment is not a valid proxy URL",
-                        crate::settings::redact_proxy(p)
+                        crate::proxy::redact(p)
                     ))
                 })
             })

@@ -8,18 +8,17 @@ use std::io::{BufRead, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde_json::{Map, Value};
-
 use crate::actions::status::{self, STATUS};
 use crate::actions::{self, Attempt, JobAction};
 use crate::ambient::Ambient;
 use crate::cli::{GlobalArgs, JobArgs};
 use crate::client::{Transport, UreqTransport};
-use crate::error::{EXIT_MIXED, Error};
+use crate::error::Error;
 use crate::hint;
 use crate::interrupt;
 use crate::job_status;
 use crate::output::{self, OutputFormat, Style};
+use crate::report::{self, Done, Outcome};
 use crate::response;
 use crate::retry;
 use crate::settings::{self, Env, Flags, Settings};
@@ -33,21 +32,6 @@ pub struct Command<'a> {
     pub what: &'static JobAction,
     /// `--wait` and its limits, for suspend and resume.
     pub wait: Option<Wait>,
-}
-
-/// The end of one job.
-struct Outcome {
-    job_id: String,
-    result: Result<Done, Error>,
-    hint: Option<String>,
-    /// Lines for stderr that are not errors (an earlier attempt took effect).
-    notes: Vec<String>,
-}
-
-/// A job that succeeded: what json mode prints, and its table row.
-struct Done {
-    body: Map<String, Value>,
-    row: Vec<String>,
 }
 
 /// Everything a job needs, shared by the workers.
@@ -143,7 +127,7 @@ pub fn run<O: Write + Send, E: Write + Send>(
         };
         run_all(&context, &ids, usize::from(command.job.parallel))
     };
-    report(sink, &settings, command, several, outcomes, stdout_style)
+    report::report(sink, &settings, command, several, outcomes, stdout_style)
 }
 
 /// Expands `-` into the IDs on `input` (one a line, blank lines and `#`
@@ -268,7 +252,7 @@ fn run_one(cx: &Context<'_>, id: &str) -> Outcome {
         if verbose {
             (cx.log)(&format!(
                 "dts: verbose: {prefix}{}\n",
-                describe(a, settings.retries)
+                report::attempt_line(a, settings.retries)
             ));
         }
     };
@@ -458,148 +442,6 @@ fn check_in_doubt(
     }
 }
 
-/// Prints the outcomes and returns the exit code.
-fn report(
-    sink: &mut Sink<'_, impl Write, impl Write>,
-    settings: &Settings,
-    command: &Command<'_>,
-    several: bool,
-    outcomes: Vec<Outcome>,
-    style: Style,
-) -> u8 {
-    let what = command.what;
-    if !several {
-        let Some(o) = outcomes.into_iter().next() else {
-            return 1;
-        };
-        for n in &o.notes {
-            sink.note(n);
-        }
-        return match o.result {
-            Ok(done) => {
-                let mut text = Vec::new();
-                let _ = match settings.output {
-                    OutputFormat::Json => output::write_json(&mut text, &done.body),
-                    OutputFormat::Table => {
-                        output::write_rows(&mut text, style, header(what), &[done.row])
-                    }
-                };
-                sink.stdout(&text);
-                0
-            }
-            Err(e) => sink.fail(&e, settings.output, o.hint.as_deref()),
-        };
-    }
-
-    let mut text = Vec::new();
-    let mut rows = Vec::new();
-    let mut codes = Vec::new();
-    for o in &outcomes {
-        for n in &o.notes {
-            sink.note(&format!("job {}: {n}", o.job_id));
-        }
-        match &o.result {
-            Ok(done) => {
-                codes.push(0);
-                match settings.output {
-                    OutputFormat::Json => {
-                        let _ = output::write_json(&mut text, &with_job_id(&done.body, &o.job_id));
-                    }
-                    OutputFormat::Table => rows.push(done.row.clone()),
-                }
-            }
-            Err(e) => {
-                codes.push(e.exit_code());
-                sink.job_error(&o.job_id, e, o.hint.as_deref());
-                match settings.output {
-                    OutputFormat::Json => {
-                        let _ = output::write_json(
-                            &mut text,
-                            &with_job_id(&output::error_object(e), &o.job_id),
-                        );
-                    }
-                    OutputFormat::Table => rows.push(failed_row(what, &o.job_id, e)),
-                }
-            }
-        }
-    }
-    if settings.output == OutputFormat::Table {
-        let _ = output::write_rows(&mut text, style, header(what), &rows);
-    }
-    sink.stdout(&text);
-    shared_code(&codes)
-}
-
-/// 0 when every job succeeded, their code when all failed alike, else 11.
-fn shared_code(codes: &[u8]) -> u8 {
-    match codes.split_first() {
-        Some((first, rest)) if rest.iter().all(|c| c == first) => *first,
-        Some(_) => EXIT_MIXED,
-        None => 0,
-    }
-}
-
-fn header(what: &JobAction) -> &'static [&'static str] {
-    if what.awaited.is_none() {
-        status::HEADER
-    } else {
-        &["JOB ID", "ACTION", "RESULT", "REQUEST ID"]
-    }
-}
-
-fn failed_row(what: &JobAction, id: &str, e: &Error) -> Vec<String> {
-    let code = match e {
-        Error::Api(api) => api.code.clone().unwrap_or_else(|| e.cli_code().to_string()),
-        _ => e.cli_code().to_string(),
-    };
-    if what.awaited.is_none() {
-        let mut row = vec![id.to_string(), "(failed)".to_string()];
-        row.extend(std::iter::repeat_n(
-            "-".to_string(),
-            status::HEADER.len() - 3,
-        ));
-        row.push(format!("{code} (exit {})", e.exit_code()));
-        row
-    } else {
-        vec![
-            id.to_string(),
-            what.action.to_string(),
-            format!("failed: {code} (exit {})", e.exit_code()),
-            e.request_id().unwrap_or("-").to_string(),
-        ]
-    }
-}
-
-fn with_job_id(body: &Map<String, Value>, id: &str) -> Map<String, Value> {
-    let mut out = body.clone();
-    if !out.contains_key("DtsJobId") {
-        out.insert("DtsJobId".into(), Value::String(id.to_string()));
-    }
-    out
-}
-
-/// One line for `--verbose` about an attempt.
-fn describe(a: &Attempt, retries: u32) -> String {
-    let outcome = match (a.status, &a.error) {
-        (Some(status), None) => format!("HTTP {status}"),
-        (Some(status), Some(e)) => format!("HTTP {status}: {e}"),
-        (None, Some(e)) => e.clone(),
-        (None, None) => "no answer".into(),
-    };
-    let next = match (a.wait, &a.error) {
-        (Some(wait), _) => format!("; retrying in {:.2} s", wait.as_secs_f64()),
-        (None, Some(_)) if a.number > retries => "; no retries left".into(),
-        (None, Some(_)) => "; not retried".into(),
-        (None, None) => String::new(),
-    };
-    format!(
-        "attempt {} of at most {}: {outcome} in {} ms{next}",
-        a.number,
-        retries + 1,
-        a.elapsed.as_millis()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,13 +463,5 @@ mod tests {
                 .exit_code(),
             2
         );
-    }
-
-    #[test]
-    fn shared_exit_code() {
-        assert_eq!(shared_code(&[0, 0, 0]), 0);
-        assert_eq!(shared_code(&[5, 5]), 5);
-        assert_eq!(shared_code(&[0, 5]), 11);
-        assert_eq!(shared_code(&[4, 5]), 11);
     }
 }

@@ -20,6 +20,8 @@ pub mod interrupt;
 pub mod job;
 pub mod job_status;
 pub mod output;
+pub mod proxy;
+pub mod report;
 pub mod request;
 pub mod response;
 pub mod retry;

@@ -409,9 +409,9 @@ fn resolve_into(
         ));
     }
 
-    let proxy = proxy_for(&endpoint, env);
+    let proxy = crate::proxy::proxy_for(&endpoint, env);
     if let Some(p) = &proxy {
-        origins.push(format!("proxy {}", redact_proxy(p)));
+        origins.push(format!("proxy {}", crate::proxy::redact(p)));
     }
 
     Ok(Settings {
@@ -542,72 +542,6 @@ fn setup_hint(path: &str) -> String {
     format!(
         "run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {path}"
     )
-}
-
-/// The proxy for `endpoint` from the environment, as curl chooses it:
-/// `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/`HTTP_PROXY` for
-/// http, else `all_proxy`/`ALL_PROXY`; none when `no_proxy`/`NO_PROXY`
-/// matches the host.
-pub fn proxy_for(endpoint: &Endpoint, env: &Env) -> Option<String> {
-    let get = |lower: &str, upper: &str| env.get(lower).or_else(|| env.get(upper));
-    let scheme_var = match endpoint.scheme {
-        endpoint::Scheme::Https => get("https_proxy", "HTTPS_PROXY"),
-        endpoint::Scheme::Http => get("http_proxy", "HTTP_PROXY"),
-    };
-    let proxy = scheme_var.or_else(|| get("all_proxy", "ALL_PROXY"))?;
-    if let Some(no_proxy) = get("no_proxy", "NO_PROXY")
-        && no_proxy_matches(no_proxy, endpoint.host())
-    {
-        return None;
-    }
-    Some(proxy.to_string())
-}
-
-/// Whether a `NO_PROXY` list names `host`: `*`, the host itself, or a
-/// domain it belongs to (`example.com` and `.example.com` both match
-/// `dts.example.com`). Ports in entries are ignored.
-fn no_proxy_matches(list: &str, host: &str) -> bool {
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_ascii_lowercase();
-    list.split(',')
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .any(|entry| {
-            if entry == "*" {
-                return true;
-            }
-            let entry = entry.trim_start_matches('[');
-            let entry = match entry.rsplit_once(':') {
-                Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) && !h.contains(':') => {
-                    h
-                }
-                _ => entry,
-            };
-            let entry = entry
-                .trim_end_matches(']')
-                .trim_start_matches('.')
-                .to_ascii_lowercase();
-            host == entry || host.ends_with(&format!(".{entry}"))
-        })
-}
-
-/// A proxy URL with any password hidden.
-pub fn redact_proxy(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
-    let shown = match rest.split_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{user}:***@{host}")
-        }
-        None => rest.to_string(),
-    };
-    if scheme.is_empty() {
-        shown
-    } else {
-        format!("{scheme}://{shown}")
-    }
 }
 
 /// Parses a number of seconds, fractions allowed, greater than zero.
