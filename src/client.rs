@@ -127,6 +127,15 @@ fn unsent(message: String) -> Error {
     }
 }
 
+/// A TLS handshake failure (nothing was sent).
+fn tls(message: String) -> Error {
+    Error::Network {
+        kind: NetworkKind::Tls,
+        message,
+        sent: false,
+    }
+}
+
 /// A network failure after the request may have reached the service.
 fn lost(message: String) -> Error {
     Error::Network {
@@ -157,14 +166,14 @@ fn map_error(e: ureq::Error, host: &str, timeout: Duration) -> Error {
             message: format!("the answer from {host} is larger than 1 MiB"),
             http_status: None,
         },
-        U::Tls(m) => unsent(format!("TLS handshake with {host} failed: {m}")),
-        U::Rustls(e) => unsent(format!("TLS handshake with {host} failed: {e}")),
-        U::Pem(e) => unsent(format!("TLS set-up failed: {e}")),
+        U::Tls(m) => tls(format!("TLS handshake with {host} failed: {m}")),
+        U::Rustls(e) => tls(format!("TLS handshake with {host} failed: {e}")),
+        U::Pem(e) => tls(format!("TLS set-up failed: {e}")),
         U::Io(e)
             if e.get_ref()
                 .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()) =>
         {
-            unsent(format!("TLS handshake with {host} failed: {e}"))
+            tls(format!("TLS handshake with {host} failed: {e}"))
         }
         U::Io(e) => match e.kind() {
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(true),

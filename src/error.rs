@@ -36,6 +36,8 @@ pub struct ApiError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NetworkKind {
     Timeout,
+    /// The TLS handshake failed (certificate, protocol).
+    Tls,
     Other,
 }
 
@@ -126,7 +128,7 @@ impl Error {
                 ..
             } => "Cli.Timeout",
             Error::Network {
-                kind: NetworkKind::Other,
+                kind: NetworkKind::Other | NetworkKind::Tls,
                 ..
             } => "Cli.Network",
             Error::BadResponse { .. } => "Cli.InvalidResponse",

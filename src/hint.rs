@@ -1,6 +1,6 @@
 //! The hint line after an error, where one helps.
 
-use crate::error::{ApiClass, Error};
+use crate::error::{ApiClass, Error, NetworkKind};
 use crate::settings::Settings;
 
 /// A hint for `error`, given the settings and how many attempts were made.
@@ -33,6 +33,12 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
             )),
             ApiClass::Unavailable | ApiClass::Rejected => None,
         },
+        Error::Network {
+            kind: NetworkKind::Tls,
+            ..
+        } => Some(
+            "the server's certificate is not trusted or TLS failed: behind a TLS-inspecting proxy, install its root certificate in the system's store (on Linux, SSL_CERT_FILE or SSL_CERT_DIR can point at it)".into(),
+        ),
         Error::Network { .. } => Some(format!(
             "check the endpoint {} and the network ({}); --timeout sets the limit for one attempt",
             settings.endpoint,

@@ -76,3 +76,123 @@ fn an_https_call_reads_the_os_certificate_store() {
         "dts never read SSL_CERT_FILE for an https call"
     );
 }
+
+/// A TLS server on loopback whose certificate for 127.0.0.1 is issued by a
+/// private CA, as a TLS-inspecting corporate proxy's would be. Returns its
+/// port and the CA in PEM.
+fn tls_server_with_private_ca() -> (u16, String) {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    use std::io::{Read, Write};
+    use std::sync::Arc;
+
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "dts test corporate root");
+    let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca_params, ca_key);
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &issuer)
+        .unwrap();
+
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![leaf.der().clone(), ca_cert.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+        )
+        .unwrap();
+    let config = Arc::new(config);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        // A handful of connections, each bounded in time.
+        for stream in listener.incoming().take(4).flatten() {
+            let config = Arc::clone(&config);
+            std::thread::spawn(move || {
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+                let conn = rustls::ServerConnection::new(config).unwrap();
+                let mut tls = rustls::StreamOwned::new(conn, stream);
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    match tls.read(&mut byte) {
+                        Ok(1) => head.push(byte[0]),
+                        _ => return,
+                    }
+                }
+                let answer = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{OK_BODY}",
+                    OK_BODY.len()
+                );
+                let _ = tls.write_all(answer.as_bytes());
+                let _ = tls.flush();
+                tls.conn.send_close_notify();
+                let _ = tls.flush();
+            });
+        }
+    });
+    (port, ca_cert.pem())
+}
+
+#[test]
+fn https_trusts_a_private_ca_installed_in_the_os_store() {
+    let (port, ca_pem) = tls_server_with_private_ca();
+    let home = Home::new();
+    let ca_file = home.dir.path().join("corporate-root.pem");
+    std::fs::write(&ca_file, ca_pem).unwrap();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    // The CA in the store (SSL_CERT_FILE stands for it here): the call works.
+    let r = run(home.dts_with_keys().env("SSL_CERT_FILE", &ca_file).args([
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        &endpoint,
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("JOB ID"), "{}", r.stdout);
+    // A store with another root instead: the same server is refused, and
+    // the message says TLS.
+    let other_dir = home.dir.path().join("other-store");
+    std::fs::create_dir(&other_dir).unwrap();
+    let other = other_dir.join("other-root.pem");
+    let other_key = rcgen::KeyPair::generate().unwrap();
+    let mut other_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    other_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    std::fs::write(&other, other_params.self_signed(&other_key).unwrap().pem()).unwrap();
+    let r = run(home
+        .dts_with_keys()
+        .env("SSL_CERT_FILE", &other)
+        .env("SSL_CERT_DIR", &other_dir)
+        .args([
+            "--retries",
+            "0",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            &endpoint,
+        ]));
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("TLS handshake with 127.0.0.1"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("UnknownIssuer"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("dts: hint: the server's certificate"),
+        "{}",
+        r.stderr
+    );
+}
