@@ -1,26 +1,13 @@
 //! Colour only on a terminal, never with NO_COLOR or when piped. The
 //! terminal is a pseudo-terminal made by script(1).
 
-use std::process::Command;
-
 use crate::support::*;
 
-/// Runs dts under a pseudo-terminal and returns everything it printed.
+/// Runs dts without credentials under a pseudo-terminal: exit 3.
 fn on_a_terminal(home: &Home, no_color: bool) -> String {
-    let dts = home.dts().get_program().to_string_lossy().into_owned();
-    let mut cmd = Command::new("script");
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("TERM", "xterm")
-        .args(["-qec", &format!("{dts} suspend -j j1"), "/dev/null"]);
-    if no_color {
-        cmd.env("NO_COLOR", "1");
-    }
-    let out = cmd.output().expect("script(1) runs");
-    assert_eq!(out.status.code(), Some(3), "{out:?}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let (code, screen) = home.on_a_terminal("suspend -j j1", false, no_color);
+    assert_eq!(code, Some(3), "{screen:?}");
+    screen
 }
 
 #[test]

@@ -4,7 +4,6 @@
 //! a clear message, never a panic, and never exit 0 without
 //! `"Success": true`.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::fault_server::{Fault, FaultServer};
@@ -264,24 +263,14 @@ fn ctrl_c_during_a_retry_wait_exits_130_promptly() {
         br#"{"Code":"ServiceUnavailable","Message":"x"}"#,
     )]);
     let home = Home::new();
-    let program = home.dts().get_program().to_owned();
-    let child = std::process::Command::new(program)
-        .env_clear()
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .args(["-o", "json", "suspend", "-j", "j1", "--endpoint", &s.url()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = home.spawn_with_keys(
+        &["-o", "json", "suspend", "-j", "j1", "--endpoint", &s.url()],
+        &[],
+    );
     s.wait_for(1);
     std::thread::sleep(Duration::from_millis(200));
     let start = Instant::now();
-    // SAFETY: sending a signal to our own child.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
+    let out = interrupt(child);
     assert_eq!(out.status.code(), Some(130));
     assert!(start.elapsed() < Duration::from_secs(10));
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -601,27 +601,15 @@ fn wait_draws_a_spinner_on_a_terminal() {
         ok(&detail("Suspending")),
     ]);
     let home = Home::new();
-    let dts = home.dts().get_program().to_string_lossy().into_owned();
-    let out = std::process::Command::new("script")
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .env("NO_COLOR", "1")
-        .args([
-            "-qec",
-            &format!(
-                "{dts} suspend -j j1 --wait --poll-interval 0.3 --endpoint {}",
-                s.url()
-            ),
-            "/dev/null",
-        ])
-        .output()
-        .expect("script(1) runs");
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{screen:?}");
+    let (code, screen) = home.on_a_terminal(
+        &format!(
+            "suspend -j j1 --wait --poll-interval 0.3 --endpoint {}",
+            s.url()
+        ),
+        true,
+        true,
+    );
+    assert_eq!(code, Some(0), "{screen:?}");
     assert!(
         screen.contains("\r\x1b[2K| job j1: Synchronizing"),
         "{screen:?}"

@@ -63,6 +63,54 @@ impl Home {
         cmd
     }
 
+    /// `dts` started as a child (stdout and stderr piped) with the same
+    /// hermetic environment and the test key pair, for tests that signal
+    /// it or close its pipes.
+    pub fn spawn_with_keys(
+        &self,
+        args: &[&str],
+        extra_env: &[(&str, &std::ffi::OsStr)],
+    ) -> std::process::Child {
+        std::process::Command::new(self.dts().get_program())
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+            .envs(extra_env.iter().copied())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    /// Runs `dts ARGS` under a pseudo-terminal made by script(1), with the
+    /// hermetic environment (and the test keys when `keys`); returns the
+    /// exit code and everything it printed.
+    pub fn on_a_terminal(&self, args: &str, keys: bool, no_color: bool) -> (Option<i32>, String) {
+        let dts = self.dts().get_program().to_string_lossy().into_owned();
+        let mut cmd = std::process::Command::new("script");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.config_dir())
+            .env("TERM", "xterm")
+            .args(["-qec", &format!("{dts} {args}"), "/dev/null"]);
+        if keys {
+            cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+                .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
+        }
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let out = cmd.output().expect("script(1) runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
     /// `dts` with the test key pair in the environment.
     pub fn dts_with_keys(&self) -> Command {
         let mut cmd = self.dts();
@@ -70,6 +118,13 @@ impl Home {
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET);
         cmd
     }
+}
+
+/// Sends Ctrl-C (SIGINT) to a child and returns its output.
+pub fn interrupt(child: std::process::Child) -> std::process::Output {
+    // SAFETY: sending a signal to our own child.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    child.wait_with_output().unwrap()
 }
 
 /// Sets a file's permission bits.

@@ -276,26 +276,10 @@ fn quiet_prints_nothing_on_stdout_in_either_format() {
 
 #[test]
 fn a_closed_stdout_is_not_an_error() {
-    use std::process::{Command, Stdio};
     let home = Home::new();
     let mut gw = Gateway::new();
     let _m = gw.answer_any(200, OK_BODY);
-    let cmd = home
-        .dts_with_keys()
-        .args(["suspend", "-j", "j1", "--endpoint", &gw.url()])
-        .get_program()
-        .to_owned();
-    let mut child = Command::new(cmd)
-        .env_clear()
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .args(["suspend", "-j", "j1", "--endpoint", &gw.url()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = home.spawn_with_keys(&["suspend", "-j", "j1", "--endpoint", &gw.url()], &[]);
     // Close the read end before dts writes.
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();

@@ -6,7 +6,6 @@
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::fault_server::{Fault, FaultServer};
@@ -39,20 +38,21 @@ fn an_https_call_reads_the_os_certificate_store() {
     let home = Home::new();
     let certs = fifo(&home);
     let server = FaultServer::start(vec![Fault::Stall]);
-    let program = home.dts().get_program().to_owned();
-    let mut child = std::process::Command::new(program)
-        .env_clear()
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .env("SSL_CERT_FILE", &certs)
-        .args(["--retries", "0", "--timeout", "5", "suspend", "-j", "j1"])
-        .args(["--endpoint", &format!("https://{}", server.addr)])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let endpoint = format!("https://{}", server.addr);
+    let mut child = home.spawn_with_keys(
+        &[
+            "--retries",
+            "0",
+            "--timeout",
+            "5",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            &endpoint,
+        ],
+        &[("SSL_CERT_FILE", certs.as_os_str())],
+    );
     // A non-blocking open for writing succeeds only once dts has the FIFO
     // open for reading.
     let start = Instant::now();
