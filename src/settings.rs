@@ -133,6 +133,31 @@ pub struct Settings {
     pub warnings: Vec<String>,
 }
 
+impl Settings {
+    /// Plain settings for unit tests: the central endpoint, default time
+    /// limits, an environment key pair, and `retries`.
+    #[cfg(test)]
+    pub(crate) fn for_tests(retries: u32) -> Self {
+        Settings {
+            output: OutputFormat::Table,
+            region: None,
+            endpoint: Endpoint::https(endpoint::DEFAULT_HOST),
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: CONNECT_TIMEOUT,
+            retries,
+            credentials: Credentials {
+                access_key_id: "id".into(),
+                access_key_secret: Secret::new("test-secret-value"),
+                security_token: None,
+                source: CredentialSource::Environment,
+            },
+            proxy: None,
+            origins: vec![],
+            warnings: vec![],
+        }
+    }
+}
+
 /// The outcome of resolution: the output format as far as it could be
 /// decided (so even a configuration error is reported in the right format),
 /// and the settings or the error.

@@ -6,10 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use super::*;
 use crate::client::{HttpRequest, HttpResponse};
-use crate::credentials::{CredentialSource, Credentials, Secret};
-use crate::endpoint::Endpoint;
 use crate::job_status::{PAUSED, RUNNING};
-use crate::output::OutputFormat;
 
 struct Statuses(RefCell<Vec<&'static str>>, RefCell<Vec<String>>);
 
@@ -55,23 +52,7 @@ impl Ambient for Clock {
 }
 
 fn settings() -> Settings {
-    Settings {
-        output: OutputFormat::Table,
-        region: None,
-        endpoint: Endpoint::https("dts.aliyuncs.com"),
-        timeout: Duration::from_secs(10),
-        connect_timeout: Duration::from_secs(5),
-        retries: 0,
-        credentials: Credentials {
-            access_key_id: "id".into(),
-            access_key_secret: Secret::new("s"),
-            security_token: None,
-            source: CredentialSource::Environment,
-        },
-        proxy: None,
-        origins: vec![],
-        warnings: vec![],
-    }
+    Settings::for_tests(0)
 }
 
 fn wait_for(

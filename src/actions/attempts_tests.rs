@@ -7,10 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use super::*;
 use crate::client::HttpResponse;
-use crate::credentials::{CredentialSource, Credentials, Secret};
-use crate::endpoint::Endpoint;
 use crate::error::NetworkKind;
-use crate::output::OutputFormat;
 
 struct Scripted {
     answers: RefCell<Vec<Result<HttpResponse, Error>>>,
@@ -85,23 +82,7 @@ impl Ambient for Fixed {
 }
 
 fn settings(retries: u32) -> Settings {
-    Settings {
-        output: OutputFormat::Table,
-        region: None,
-        endpoint: Endpoint::https("dts.aliyuncs.com"),
-        timeout: Duration::from_secs(10),
-        connect_timeout: Duration::from_secs(5),
-        retries,
-        credentials: Credentials {
-            access_key_id: "id".into(),
-            access_key_secret: Secret::new("secret"),
-            security_token: None,
-            source: CredentialSource::Environment,
-        },
-        proxy: None,
-        origins: vec![],
-        warnings: vec![],
-    }
+    Settings::for_tests(retries)
 }
 
 fn answer(status: u16, body: &str, headers: &[(&str, &str)]) -> Result<HttpResponse, Error> {
