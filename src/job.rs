@@ -76,6 +76,10 @@ pub fn run<O: Write + Send, E: Write + Send>(
     interrupt::install();
     let resolution = settings::resolve(&flags, &env, &settings::Paths::from_system());
     interrupt::json_owed(resolution.output == OutputFormat::Json && !global.quiet);
+    // Shows how a bug would be reported (README: "When dts has a bug").
+    if std::env::var_os("DTS_DEBUG_PANIC").is_some() {
+        panic!("DTS_DEBUG_PANIC is set");
+    }
     let settings = match resolution.result {
         Ok(s) => s,
         Err(e) => return sink.fail(&e, resolution.output, None),

@@ -61,6 +61,7 @@ pub struct Terminals {
 
 /// Runs dts as a process: real arguments, environment, clock and network.
 pub fn main_exit_code() -> u8 {
+    interrupt::install_panic_hook();
     let terminals = Terminals {
         stdout: io::stdout().is_terminal(),
         stderr: io::stderr().is_terminal(),

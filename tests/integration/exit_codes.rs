@@ -269,3 +269,30 @@ fn exit_9_for_json_that_is_not_an_object_or_lacks_success() {
         m.remove();
     }
 }
+
+#[test]
+fn exit_1_for_a_bug_with_one_line_and_no_backtrace() {
+    let home = Home::new();
+    for json in [false, true] {
+        let mut cmd = home.dts_with_keys();
+        cmd.env("DTS_DEBUG_PANIC", "1").env("RUST_BACKTRACE", "1");
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        let r = run(cmd.args(["suspend", "-j", "j1"]));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(
+            r.stderr.starts_with(
+                "dts: error: internal error (a bug in dts, please report it): DTS_DEBUG_PANIC is set at src/job.rs:"
+            ),
+            "{}",
+            r.stderr
+        );
+        if json {
+            assert_eq!(one_json_object(&r.stdout)["ErrCode"], "Cli.Internal");
+        } else {
+            assert_eq!(r.stdout, "");
+        }
+    }
+}
