@@ -236,3 +236,19 @@ fn a_profile_file_others_can_read_gets_a_warning_and_the_call_goes_on() {
     assert_eq!(r.code, 0);
     assert_eq!(r.stderr, "");
 }
+
+#[test]
+fn an_environment_variable_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let r = run(home
+        .dts_with_keys()
+        .env(
+            "DTS_ENDPOINT",
+            std::ffi::OsStr::from_bytes(b"dts.\xffexample.com"),
+        )
+        .args(["-o", "json", "suspend", "-j", "j1"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(r.stderr, "dts: error: DTS_ENDPOINT is not valid UTF-8\n");
+    assert_eq!(one_json_object(&r.stdout)["ErrCode"], "Cli.Config");
+}
