@@ -348,14 +348,14 @@ fn wait_for(
     const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
     let mut last = String::new();
     let mut frame = 0;
-    let quiet_progress = cx.command.global.quiet && !cx.spinner;
     let mut progress = |p: Progress<'_>| match p {
         Progress::Status(s) if cx.spinner => {
             last = s.to_string();
             (cx.log)(&format!("\r\x1b[2K{} job {id}: {s}", FRAMES[frame % 4]));
         }
         Progress::Status(s) => {
-            if s != last && !quiet_progress {
+            // -q quiets stdout only: progress stays on stderr.
+            if s != last {
                 (cx.log)(&format!("dts: job {id}: {s}\n"));
             }
             last = s.to_string();
