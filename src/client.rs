@@ -9,10 +9,10 @@ use crate::error::{Error, NetworkKind};
 /// The most of a response body dts reads.
 pub const BODY_LIMIT: u64 = 1024 * 1024;
 
-/// One HTTP exchange to make.
+/// One HTTP exchange to make: a POST with every parameter in the URL's
+/// query and an empty body (WIRE.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpRequest {
-    pub method: &'static str,
     /// The whole URL, query string included.
     pub url: String,
     /// Host (and port) for messages.
@@ -92,11 +92,7 @@ impl UreqTransport {
 impl Transport for UreqTransport {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, Error> {
         let map = |e| map_error(e, &request.authority, self.timeout);
-        let mut response = match request.method {
-            "GET" => self.agent.get(&request.url).call(),
-            _ => self.agent.post(&request.url).send_empty(),
-        }
-        .map_err(map)?;
+        let mut response = self.agent.post(&request.url).send_empty().map_err(map)?;
         let status = response.status().as_u16();
         let headers = response
             .headers()

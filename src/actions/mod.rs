@@ -161,7 +161,6 @@ fn attempt(
     };
     let string_to_sign = settings.credentials.mask(&signed.string_to_sign);
     let http = HttpRequest {
-        method: signed.method,
         url: signed.url(),
         authority: settings.endpoint.authority.clone(),
     };
