@@ -31,6 +31,16 @@ const AUTH_SUFFIXES: &[&str] = &["RamPermissionDenied"];
 /// failure.
 const NOT_FOUND_IS_REJECTED: &[&str] = &["Forbidden", "NoPermission"];
 
+/// Code prefixes about the job or the request itself: a refusal (exit 5)
+/// whatever the HTTP status, 403 included (CONTRACT.md's precise rules).
+const REJECTED_PREFIXES: &[&str] = &[
+    "InvalidJobStatus",
+    "InvalidTaskStatus",
+    "InvalidParameter",
+    "MissingParameter",
+    "InvalidJobId",
+];
+
 /// Codes that mean the job's state does not allow the action, which after
 /// a lost answer may mean an earlier attempt already took effect.
 const JOB_STATE_CODES: &[&str] = &["InvalidJobStatus", "InvalidTaskStatus", "InvalidStatus"];
@@ -54,7 +64,7 @@ pub fn class_of_code(code: &str) -> Option<ApiClass> {
     if starts(UNAVAILABLE_PREFIXES) {
         return Some(ApiClass::Unavailable);
     }
-    if starts(NOT_FOUND_IS_REJECTED) && code.ends_with("NotFound") {
+    if starts(REJECTED_PREFIXES) || (starts(NOT_FOUND_IS_REJECTED) && code.ends_with("NotFound")) {
         return Some(ApiClass::Rejected);
     }
     if starts(AUTH_PREFIXES)
@@ -100,8 +110,17 @@ pub fn interpret(
         o
     });
     let is_2xx = (200..300).contains(&status);
+    if (300..400).contains(&status) {
+        return Err(Error::BadResponse {
+            message: format!(
+                "the service answered HTTP {status}, a redirect, with {}: DTS never redirects, and dts does not follow one (check --endpoint and any proxy)",
+                describe_body(body)
+            ),
+            http_status: Some(status),
+        });
+    }
     let Some(object) = object else {
-        if is_2xx || (300..400).contains(&status) {
+        if is_2xx {
             return Err(Error::BadResponse {
                 message: format!(
                     "the service answered HTTP {status} with {} instead of a JSON object",
@@ -174,11 +193,19 @@ fn mask_strings(object: &mut Map<String, Value>, mask: &dyn Fn(&str) -> String) 
         match v {
             Value::String(s) => *s = mask(s),
             Value::Array(a) => a.iter_mut().for_each(|v| walk(v, mask)),
-            Value::Object(o) => o.values_mut().for_each(|v| walk(v, mask)),
+            Value::Object(o) => mask_object(o, mask),
             _ => {}
         }
     }
-    object.values_mut().for_each(|v| walk(v, mask));
+    fn mask_object(o: &mut Map<String, Value>, mask: &dyn Fn(&str) -> String) {
+        // Keys too: a server may echo a secret as a key.
+        if o.keys().any(|k| mask(k) != *k) {
+            let entries = std::mem::take(o);
+            o.extend(entries.into_iter().map(|(k, v)| (mask(&k), v)));
+        }
+        o.values_mut().for_each(|v| walk(v, mask));
+    }
+    mask_object(object, mask);
 }
 
 /// A short description of a body that is not a JSON object, quoting none
@@ -259,9 +286,13 @@ mod tests {
             ("NoPermission", Some(Auth)),
             ("DTS.Msg.RamPermissionDenied", Some(Auth)),
             ("Forbidden.InstanceNotFound", Some(Rejected)),
-            ("InvalidParameter", None),
-            ("InvalidJobStatus", None),
-            ("MissingParameter", None),
+            ("InvalidParameter", Some(Rejected)),
+            ("InvalidParameter.DtsJobId", Some(Rejected)),
+            ("InvalidJobStatus", Some(Rejected)),
+            ("InvalidTaskStatus", Some(Rejected)),
+            ("MissingParameter", Some(Rejected)),
+            ("InvalidJobId.NotFound", Some(Rejected)),
+            ("SomethingNew", None),
         ];
         for (code, want) in cases {
             assert_eq!(class_of_code(code), want, "{code}");
@@ -293,6 +324,14 @@ mod tests {
         assert_eq!(exit(400, r#"{"Code":"SomethingNew"}"#), 5);
         assert_eq!(exit(403, r#"{"Code":"DTS.Msg.Unknown"}"#), 4);
         assert_eq!(exit(429, r#"{"Code":"SomethingNew"}"#), 6);
+        assert_eq!(exit(403, r#"{"Code":"InvalidJobStatus"}"#), 5);
+        assert_eq!(exit(403, r#"{"Code":"InvalidParameter"}"#), 5);
+    }
+
+    #[test]
+    fn a_redirect_is_a_bad_response_whatever_its_body() {
+        assert_eq!(exit(301, r#"{"Code":"Moved","Message":"x"}"#), 9);
+        assert_eq!(exit(307, "<html>moved</html>"), 9);
     }
 
     #[test]
@@ -347,6 +386,11 @@ mod tests {
         let Error::Api(api) = err else { panic!() };
         let text = serde_json::to_string(&api.body).unwrap();
         assert!(!text.contains("TOKEN"), "{text}");
+
         assert_eq!(api.message.as_deref(), Some("sts TOKE***"));
+        let err = interpret(400, br#"{"Code":"X","TOKEN":{"TOKEN-2":1}}"#, &mask).unwrap_err();
+        let Error::Api(api) = err else { panic!() };
+        let text = serde_json::to_string(&api.body).unwrap();
+        assert_eq!(text, r#"{"Code":"X","TOKE***":{"TOKE***-2":1}}"#);
     }
 }

@@ -14,6 +14,7 @@ mod dry_run;
 mod exit_codes;
 mod fault_server;
 mod faults;
+mod hardening;
 mod help;
 mod jobs;
 mod precedence;
