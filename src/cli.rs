@@ -1,9 +1,11 @@
 //! The whole command-line surface. The doc comments here are the help text,
 //! and the completion scripts are generated from these types.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
@@ -106,7 +108,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Use this profile from the config file, ignoring credentials in the
     /// environment [env: ALIBABA_CLOUD_PROFILE] [default: default]
-    #[arg(short = 'p', long, global = true, value_name = "NAME", value_parser = non_empty)]
+    #[arg(short = 'p', long, global = true, value_name = "NAME", value_parser = Unquoted(non_empty))]
     pub profile: Option<String>,
 
     /// The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]
@@ -115,7 +117,7 @@ pub struct GlobalArgs {
 
     /// Call this endpoint instead of the region's; a bare host means
     /// https://HOST [env: DTS_ENDPOINT]
-    #[arg(long, global = true, value_name = "URL-or-HOST", value_parser = Endpoint::parse)]
+    #[arg(long, global = true, value_name = "URL-or-HOST", value_parser = Unquoted(Endpoint::parse))]
     pub endpoint: Option<Endpoint>,
 
     /// Output format [env: DTS_OUTPUT] [default: table]
@@ -129,7 +131,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "SECS",
         allow_negative_numbers = true,
-        value_parser = settings::parse_seconds
+        value_parser = Unquoted(settings::parse_seconds)
     )]
     pub timeout: Option<Duration>,
 
@@ -140,7 +142,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "N",
         allow_negative_numbers = true,
-        value_parser = settings::parse_retries
+        value_parser = Unquoted(settings::parse_retries)
     )]
     pub retries: Option<u32>,
 
@@ -212,12 +214,12 @@ pub struct JobArgs {
         long = "job-id",
         value_name = "ID",
         required = true,
-        value_parser = non_empty
+        value_parser = Unquoted(id)
     )]
     pub job_id: Vec<String>,
 
     /// The instance ID (DtsInstanceId)
-    #[arg(short = 'i', long = "instance-id", value_name = "ID", value_parser = non_empty)]
+    #[arg(short = 'i', long = "instance-id", value_name = "ID", value_parser = Unquoted(id))]
     pub instance_id: Option<String>,
 
     /// For two-way synchronization: which direction (any letter case)
@@ -226,7 +228,7 @@ pub struct JobArgs {
 
     /// The region of the DTS instance, such as cn-hangzhou
     /// [env: ALIBABA_CLOUD_REGION_ID]
-    #[arg(short = 'r', long, value_name = "REGION", value_parser = region)]
+    #[arg(short = 'r', long, value_name = "REGION", value_parser = Unquoted(region))]
     pub region: Option<String>,
 
     /// With several jobs: how many requests may be in flight at once
@@ -243,11 +245,11 @@ pub struct WaitArgs {
     pub wait: bool,
 
     /// Give up waiting after this many seconds (exit 10)
-    #[arg(long, value_name = "SECS", default_value = "600", value_parser = settings::parse_seconds, allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECS", default_value = "600", value_parser = Unquoted(settings::parse_seconds), allow_negative_numbers = true)]
     pub wait_timeout: Duration,
 
     /// Seconds between two polls while waiting
-    #[arg(long, value_name = "SECS", default_value = "5", value_parser = settings::parse_seconds, allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = Unquoted(settings::parse_seconds), allow_negative_numbers = true)]
     pub poll_interval: Duration,
 }
 
@@ -268,12 +270,52 @@ impl Direction {
     }
 }
 
+/// A value parser that never quotes a value too long to read: clap's own
+/// error would print all of a 70 KB argument.
+#[derive(Clone)]
+pub struct Unquoted<T>(fn(&str) -> Result<T, String>);
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Unquoted<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        if value.len() <= crate::limits::MAX_QUOTED {
+            return self.0.parse_ref(cmd, arg, value);
+        }
+        let name = arg.map_or_else(|| "the argument".to_string(), |a| format!("'{a}'"));
+        let why = match value.to_str() {
+            Some(text) => match (self.0)(text) {
+                Ok(v) => return Ok(v),
+                Err(why) => why,
+            },
+            None => "it is not valid UTF-8".to_string(),
+        };
+        let mut cmd = cmd.clone();
+        Err(cmd.error(
+            clap::error::ErrorKind::ValueValidation,
+            format!("invalid value for {name}: {why}"),
+        ))
+    }
+}
+
 fn non_empty(s: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         Err("must not be empty".into())
     } else {
         Ok(s.to_string())
     }
+}
+
+/// A job or instance id: not empty, not longer than the limit.
+fn id(s: &str) -> Result<String, String> {
+    let s = non_empty(s)?;
+    crate::limits::check("the id", &s, crate::limits::MAX_ID)?;
+    Ok(s)
 }
 
 fn region(s: &str) -> Result<String, String> {

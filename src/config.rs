@@ -76,7 +76,7 @@ impl ProfileFile {
                 return Err(Error::config(format!(
                     "cannot read config file {}: {}",
                     path.display(),
-                    io_reason(&e)
+                    crate::error::io_reason(&e)
                 )));
             }
         };
@@ -209,15 +209,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-/// An I/O error's reason without the "(os error N)" noise.
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -126,6 +126,17 @@ impl fmt::Display for CredentialSource {
     }
 }
 
+impl CredentialSource {
+    /// Where the SecurityToken of these credentials came from, for hints
+    /// about the token alone.
+    pub fn token_origin(&self) -> String {
+        match self {
+            CredentialSource::Environment => "ALIBABA_CLOUD_SECURITY_TOKEN".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// An AccessKey pair, with a SecurityToken for STS credentials.
 #[derive(Debug, Clone)]
 pub struct Credentials {

@@ -62,6 +62,7 @@ pub fn validate_region(region: &str) -> Result<(), String> {
     if region.is_empty() {
         return Err("a region id must not be empty".into());
     }
+    crate::limits::check("the region id", region, crate::limits::MAX_ID)?;
     if let Some(c) = region
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
@@ -133,7 +134,13 @@ impl Endpoint {
     /// Parses `URL-or-HOST`: `host`, `host:port`, `https://host[:port][/]`
     /// or `http://host[:port][/]`.
     pub fn parse(input: &str) -> Result<Self, String> {
-        let bad = |why: &str| format!("'{input}' is not a valid endpoint: {why}");
+        crate::limits::check("the endpoint", input, crate::limits::MAX_ENDPOINT)?;
+        let bad = |why: &str| {
+            format!(
+                "{} is not a valid endpoint: {why}",
+                crate::limits::quoted(input)
+            )
+        };
         let (scheme, rest) = match input.split_once("://") {
             Some((s, rest)) if s.eq_ignore_ascii_case("https") => (Scheme::Https, rest),
             Some((s, rest)) if s.eq_ignore_ascii_case("http") => (Scheme::Http, rest),
@@ -180,6 +187,17 @@ impl Endpoint {
     /// The host without the port (IPv6 addresses keep their brackets).
     pub fn host(&self) -> &str {
         split_port(&self.authority).map_or(&self.authority, |(h, _)| h)
+    }
+
+    /// Whether the host is this machine (`localhost`, 127.0.0.0/8, `::1`):
+    /// plain http is harmless only there.
+    pub fn is_loopback(&self) -> bool {
+        let host = self.host().trim_start_matches('[').trim_end_matches(']');
+        host == "localhost"
+            || host.ends_with(".localhost")
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
     }
 
     /// The URL of the API root, ending in `/`.

@@ -1,6 +1,7 @@
 //! The hint line after an error, where one helps.
 
 use crate::error::{ApiClass, Error, NetworkKind};
+use crate::response::{AuthReason, auth_reason};
 use crate::settings::Settings;
 
 /// A hint for `error`, given the settings and how many attempts were made.
@@ -8,25 +9,24 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
     let source = &settings.credentials.source;
     match error {
         Error::Api(api) => match api.class {
-            ApiClass::Auth => {
-                let code = api.code.as_deref().unwrap_or("");
-                Some(
-                    if code.starts_with("InvalidSecurityToken") || code == "MissingSecurityToken" {
-                        format!(
-                            "the STS token from {source} is missing, expired or wrong; get a fresh one"
-                        )
-                    } else if code.starts_with("InvalidTimeStamp") {
-                        "the system clock is off by more than 15 minutes; fix it and try again"
-                            .into()
-                    } else if code == "SignatureDoesNotMatch" {
-                        format!(
-                            "check the access key secret from {source}; --verbose shows the string dts signed"
-                        )
-                    } else {
-                        format!("check the access key from {source}, and its permissions")
-                    },
-                )
-            }
+            ApiClass::Auth => Some(match auth_reason(api.code.as_deref().unwrap_or("")) {
+                AuthReason::Token if settings.credentials.security_token.is_none() => format!(
+                    "DTS wants an STS token, and the credentials from {source} have none; set ALIBABA_CLOUD_SECURITY_TOKEN or use a long-term access key"
+                ),
+                AuthReason::Token => format!(
+                    "the STS token from {} is missing, expired or wrong; get a fresh one",
+                    source.token_origin()
+                ),
+                AuthReason::Clock => {
+                    "the system clock is off by more than 15 minutes; fix it and try again".into()
+                }
+                AuthReason::Signature => format!(
+                    "check the access key secret from {source}; --verbose shows the string dts signed"
+                ),
+                AuthReason::Key => {
+                    format!("check the access key from {source}, and its permissions")
+                }
+            }),
             ApiClass::Throttled => Some(format!(
                 "DTS is limiting the request rate ({}); wait a little and try again",
                 attempts_made(attempts)

@@ -18,6 +18,7 @@ use crate::hint;
 use crate::interrupt;
 use crate::job_status;
 use crate::output::{self, OutputFormat, Style};
+use crate::progress::{Draw, Lines};
 use crate::report::{self, Done, Outcome};
 use crate::response;
 use crate::retry;
@@ -40,8 +41,8 @@ struct Context<'a> {
     ambient: &'a (dyn Ambient + Sync),
     settings: &'a Settings,
     command: &'a Command<'a>,
-    /// Writes one line to stderr (verbose, progress).
-    log: &'a (dyn Fn(&str) + Sync),
+    /// Draws on stderr (verbose, retries, progress).
+    log: &'a (dyn Fn(&Draw) + Sync),
     /// Whether a spinner may be drawn (one job, stderr a terminal).
     spinner: bool,
     /// Prefix job lines with the job ID (several jobs).
@@ -115,9 +116,9 @@ pub fn run<O: Write + Send, E: Write + Send>(
 
     let outcomes = {
         let shared = Mutex::new(&mut *sink);
-        let log = |line: &str| {
+        let log = |draw: &Draw| {
             if let Ok(mut s) = shared.lock() {
-                s.stderr(line);
+                s.draw(draw);
             }
         };
         let context = Context {
@@ -135,7 +136,9 @@ pub fn run<O: Write + Send, E: Write + Send>(
 }
 
 /// Expands `-` into the IDs on `input` (one a line, blank lines and `#`
-/// comments skipped). Several IDs, or `-`, mean several-job mode.
+/// comments skipped, a UTF-8 byte-order mark ignored). Several IDs, or
+/// `-`, mean several-job mode. A line with whitespace inside, or too long
+/// for a request, is a usage error naming the line.
 fn job_ids(given: &[String], input: &mut dyn BufRead) -> Result<(Vec<String>, bool), Error> {
     let mut ids = Vec::new();
     let from_stdin = given.iter().any(|g| g == "-");
@@ -144,11 +147,17 @@ fn job_ids(given: &[String], input: &mut dyn BufRead) -> Result<(Vec<String>, bo
             ids.push(g.clone());
             continue;
         }
-        for line in input.lines() {
+        for (n, line) in input.lines().enumerate() {
             let line =
                 line.map_err(|e| Error::Usage(format!("cannot read job IDs from stdin: {e}")))?;
-            let id = line.trim();
-            if !id.is_empty() && !id.starts_with('#') {
+            let line = if n == 0 {
+                line.trim_start_matches('\u{feff}')
+            } else {
+                &line
+            };
+            if let Some(id) = stdin_id(line)
+                .map_err(|why| Error::Usage(format!("stdin line {}: {why}", n + 1)))?
+            {
                 ids.push(id.to_string());
             }
         }
@@ -158,6 +167,22 @@ fn job_ids(given: &[String], input: &mut dyn BufRead) -> Result<(Vec<String>, bo
     }
     let several = from_stdin || ids.len() > 1;
     Ok((ids, several))
+}
+
+/// The job ID on one stdin line, `None` for a blank line or a comment.
+fn stdin_id(line: &str) -> Result<Option<&str>, String> {
+    let id = line.trim();
+    if id.is_empty() || id.starts_with('#') {
+        return Ok(None);
+    }
+    crate::limits::check("the job id", id, crate::limits::MAX_ID)?;
+    if id.contains(char::is_whitespace) {
+        return Err(format!(
+            "'{}' has whitespace inside; give one job ID a line",
+            crate::output::escape(id)
+        ));
+    }
+    Ok(Some(id))
 }
 
 fn params_for(
@@ -252,12 +277,19 @@ fn run_one(cx: &Context<'_>, id: &str) -> Outcome {
         String::new()
     };
     let verbose = cx.command.global.verbose;
+    let quiet = cx.command.global.quiet;
     let mut observe = |a: &Attempt| {
         if verbose {
-            (cx.log)(&format!(
-                "dts: verbose: {prefix}{}\n",
+            (cx.log)(&Draw::Line(format!(
+                "dts: verbose: {prefix}{}",
                 report::attempt_line(a, settings.retries)
-            ));
+            )));
+        } else if a.wait.is_some() && !quiet {
+            // Without this, a stalled endpoint means long silence.
+            (cx.log)(&Draw::Line(format!(
+                "dts: {prefix}{}",
+                report::retry_line(a, settings.retries)
+            )));
         }
     };
     let mut last_signed = String::new();
@@ -312,13 +344,10 @@ fn run_one(cx: &Context<'_>, id: &str) -> Outcome {
             };
         }
         Err(e) => {
-            if verbose
-                && let Error::Api(api) = &e
-                && api.code.as_deref() == Some("SignatureDoesNotMatch")
-            {
-                (cx.log)(&format!(
-                    "dts: verbose: {prefix}dts signed this string: {last_signed}\n"
-                ));
+            if verbose && response::is_signature_mismatch(&e) {
+                (cx.log)(&Draw::Line(format!(
+                    "dts: verbose: {prefix}dts signed this string: {last_signed}"
+                )));
             }
             outcome.hint = hint::hint(&e, settings, called.attempts);
             match what.awaited {
@@ -345,30 +374,11 @@ fn wait_for(
     limits: Wait,
     observe: &mut dyn FnMut(&Attempt),
 ) -> Result<crate::response::Success, Error> {
-    const FRAMES: [char; 4] = ['|', '/', '-', '\\'];
-    let mut last = String::new();
-    let mut frame = 0;
-    let mut progress = |p: Progress<'_>| match p {
-        Progress::Status(s) if cx.spinner => {
-            last = s.to_string();
-            (cx.log)(&format!("\r\x1b[2K{} job {id}: {s}", FRAMES[frame % 4]));
+    let mut lines = Lines::new(id, cx.spinner);
+    let mut progress = |p: Progress<'_>| {
+        if let Some(draw) = lines.on(p) {
+            (cx.log)(&draw);
         }
-        Progress::Status(s) => {
-            // -q quiets stdout only: progress stays on stderr.
-            if s != last {
-                (cx.log)(&format!("dts: job {id}: {s}\n"));
-            }
-            last = s.to_string();
-        }
-        Progress::Tick(elapsed) if cx.spinner => {
-            frame += 1;
-            (cx.log)(&format!(
-                "\r\x1b[2K{} job {id}: {last} ({} s)",
-                FRAMES[frame % 4],
-                elapsed.as_secs()
-            ));
-        }
-        Progress::Tick(_) => {}
     };
     let result = wait::until(
         cx.transport,
@@ -382,7 +392,7 @@ fn wait_for(
         observe,
     );
     if cx.spinner {
-        (cx.log)("\r\x1b[2K");
+        (cx.log)(&Draw::ClearSpinner);
     }
     result
 }
@@ -398,6 +408,12 @@ fn check_in_doubt(
     observe: &mut dyn FnMut(&Attempt),
 ) {
     let describe = params_for(cx.command, &STATUS, id, cx.settings);
+    if cx.command.global.verbose {
+        (cx.log)(&Draw::Line(format!(
+            "dts: verbose: job {id}: an attempt's answer was lost; checking the outcome once with {}",
+            STATUS.action
+        )));
+    }
     // Once: one attempt, no retries.
     let once = Settings {
         retries: 0,
@@ -466,6 +482,18 @@ mod tests {
                 .unwrap_err()
                 .exit_code(),
             2
+        );
+    }
+
+    #[test]
+    fn stdin_ids_lose_a_byte_order_mark_and_refuse_inner_whitespace() {
+        let (ids, _) = job_ids(&["-".into()], &mut "\u{feff}j1\nj2\n".as_bytes()).unwrap();
+        assert_eq!(ids, ["j1", "j2"]);
+        let e = job_ids(&["-".into()], &mut "j1\n\njob2 prod\n".as_bytes()).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert_eq!(
+            e.to_string(),
+            "stdin line 3: 'job2 prod' has whitespace inside; give one job ID a line"
         );
     }
 }

@@ -1,6 +1,8 @@
 //! What dts prints: the table and JSON writers for stdout and the one
 //! human error message for stderr, all over `impl Write`.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use clap::ValueEnum;
@@ -60,6 +62,32 @@ impl Style {
     }
 }
 
+/// `text` with every control character (C0, DEL, C1: newlines, tabs and
+/// ESC included) shown as an escape such as `\x1b` or `\u{9b}`, so that
+/// text from the network cannot move the cursor, set the title, clear the
+/// screen or forge a line.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x80 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Writes a table: a header and one row a job, columns padded by two
 /// spaces, no borders (easy to read and to `awk`).
 pub fn write_rows(
@@ -72,7 +100,7 @@ pub fn write_rows(
     table.load_preset(presets::NOTHING);
     table.set_header(header.to_vec());
     for row in rows {
-        table.add_row(row.clone());
+        table.add_row(row.iter().map(|cell| escape(cell).into_owned()));
     }
     for column in table.column_iter_mut() {
         column.set_padding((0, 2));
@@ -133,7 +161,7 @@ pub fn write_dry_run(
             table.load_preset(presets::NOTHING);
             table.set_header(["PARAMETER", "VALUE"]);
             for (k, v) in params {
-                table.add_row([k.as_str(), v.as_str()]);
+                table.add_row([escape(k), escape(v)]);
             }
             for column in table.column_iter_mut() {
                 column.set_padding((0, 2));
@@ -180,9 +208,20 @@ pub fn write_error_human(
     hint: Option<&str>,
     style: Style,
 ) -> io::Result<()> {
-    writeln!(err, "dts: {} {error}", style.label("error:", Style::RED))?;
+    let message = error.to_string();
+    writeln!(
+        err,
+        "dts: {} {}",
+        style.label("error:", Style::RED),
+        escape(&message)
+    )?;
     if let Some(hint) = hint {
-        writeln!(err, "dts: {} {hint}", style.label("hint:", Style::BOLD))?;
+        writeln!(
+            err,
+            "dts: {} {}",
+            style.label("hint:", Style::BOLD),
+            escape(hint)
+        )?;
     }
     Ok(())
 }
@@ -237,6 +276,15 @@ mod tests {
         assert_eq!(
             String::from_utf8(coloured).unwrap(),
             "dts: \x1b[1;31merror:\x1b[0m interrupted\n"
+        );
+    }
+
+    #[test]
+    fn escape_shows_control_characters() {
+        assert_eq!(escape("plain ü"), "plain ü");
+        assert_eq!(
+            escape("a\x1b]0;owned\x07b\nc\u{9b}2J\x7f"),
+            "a\\x1b]0;owned\\x07b\\nc\\u{9b}2J\\x7f"
         );
     }
 

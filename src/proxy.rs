@@ -53,10 +53,11 @@ fn no_proxy_matches(list: &str, host: &str) -> bool {
         })
 }
 
-/// A proxy URL with any password hidden.
+/// A proxy URL with any password hidden. The user information ends at the
+/// last `@` (a password may hold one), so nothing of the password shows.
 pub fn redact(url: &str) -> String {
     let (scheme, rest) = url.split_once("://").map_or(("", url), |(s, r)| (s, r));
-    let shown = match rest.split_once('@') {
+    let shown = match rest.rsplit_once('@') {
         Some((userinfo, host)) => {
             let user = userinfo.split(':').next().unwrap_or("");
             format!("{user}:***@{host}")
@@ -113,5 +114,9 @@ mod tests {
         );
         assert_eq!(redact("http://proxy:3128"), "http://proxy:3128");
         assert_eq!(redact("user:pw@proxy"), "user:***@proxy");
+        assert_eq!(
+            redact("http://alice:p@ssW0rd@proxy:3128"),
+            "http://alice:***@proxy:3128"
+        );
     }
 }

@@ -149,6 +149,18 @@ fn with_job_id(body: &Map<String, Value>, id: &str) -> Map<String, Value> {
     out
 }
 
+/// The line that says a failed attempt will be retried (without
+/// `--verbose`, so that a slow endpoint does not mean silence).
+pub fn retry_line(a: &Attempt, retries: u32) -> String {
+    format!(
+        "attempt {} of at most {} failed: {}; retrying in {:.1} s",
+        a.number,
+        retries + 1,
+        a.error.as_deref().unwrap_or("no answer"),
+        a.wait.unwrap_or_default().as_secs_f64()
+    )
+}
+
 /// One line for `--verbose` about an attempt.
 pub fn attempt_line(a: &Attempt, retries: u32) -> String {
     let outcome = match (a.status, &a.error) {

@@ -45,6 +45,45 @@ const REJECTED_PREFIXES: &[&str] = &[
 /// a lost answer may mean an earlier attempt already took effect.
 const JOB_STATE_CODES: &[&str] = &["InvalidJobStatus", "InvalidTaskStatus", "InvalidStatus"];
 
+/// What an authentication failure is about, for its hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthReason {
+    /// The SecurityToken is missing, expired or wrong.
+    Token,
+    /// The request's Timestamp is too far from the service's clock.
+    Clock,
+    /// The signature does not match (a wrong AccessKeySecret).
+    Signature,
+    /// The AccessKeyId or its permissions.
+    Key,
+}
+
+/// Code prefixes about the SecurityToken.
+const TOKEN_PREFIXES: &[&str] = &["InvalidSecurityToken", "MissingSecurityToken"];
+/// Code prefixes about the clock.
+const CLOCK_PREFIXES: &[&str] = &["InvalidTimeStamp"];
+/// Codes about the signature itself.
+const SIGNATURE_CODES: &[&str] = &["SignatureDoesNotMatch"];
+
+/// What an authentication failure's code says it is about.
+pub fn auth_reason(code: &str) -> AuthReason {
+    let starts = |list: &[&str]| list.iter().any(|p| code.starts_with(p));
+    if starts(TOKEN_PREFIXES) {
+        AuthReason::Token
+    } else if starts(CLOCK_PREFIXES) {
+        AuthReason::Clock
+    } else if SIGNATURE_CODES.contains(&code) {
+        AuthReason::Signature
+    } else {
+        AuthReason::Key
+    }
+}
+
+/// Whether `error` says the signature did not match.
+pub fn is_signature_mismatch(error: &Error) -> bool {
+    matches!(error, Error::Api(api) if api.code.as_deref().map(auth_reason) == Some(AuthReason::Signature))
+}
+
 /// Whether `error` is a refusal because of the job's state.
 pub fn is_job_state_refusal(error: &Error) -> bool {
     match error {

@@ -324,9 +324,15 @@ fn resolve_into(
             message: format!(
                 "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{name}' in {shown_path}{aliyun_path}"
             ),
-            hint: setup_hint(&shown_path),
+            hint: existing_profiles(file.as_ref(), &shown_path, aliyun.as_ref()).map_or_else(
+                || setup_hint(&shown_path),
+                |listed| {
+                    format!("{listed}; choose one with -p NAME (or ALIBABA_CLOUD_PROFILE=NAME)")
+                },
+            ),
         });
     };
+    check_lengths(&credentials)?;
     origins.push(format!(
         "credentials from {}: AccessKeyId {}{}",
         credentials.source,
@@ -434,6 +440,17 @@ fn resolve_into(
         ));
     }
 
+    if endpoint.scheme == endpoint::Scheme::Http && !endpoint.is_loopback() {
+        warnings.push(format!(
+            "the endpoint {endpoint} is plain http on a host that is not this machine: the signed requests{} travel in clear text; use https",
+            if credentials.security_token.is_some() {
+                " and the SecurityToken"
+            } else {
+                ""
+            }
+        ));
+    }
+
     let proxy = crate::proxy::proxy_for(&endpoint, env);
     if let Some(p) = &proxy {
         origins.push(format!("proxy {}", crate::proxy::redact(p)));
@@ -506,33 +523,39 @@ fn unknown_profile(
         NameSource::Default => "",
     };
     let mut places = vec![shown_path.to_string()];
-    let mut listed = Vec::new();
-    match file {
-        Some(f) if !f.names().is_empty() => listed.push(format!(
-            "profiles in {shown_path}: {}",
-            f.names().join(", ")
-        )),
-        _ => {}
-    }
     if let Some(a) = aliyun {
         places.push(a.path.display().to_string());
-        if !a.names().is_empty() {
-            listed.push(format!(
-                "aliyun CLI profiles in {}: {}",
-                a.path.display(),
-                a.names().join(", ")
-            ));
-        }
     }
-    let hint = if listed.is_empty() {
-        setup_hint(shown_path)
-    } else {
-        listed.join("; ")
-    };
+    let hint =
+        existing_profiles(file, shown_path, aliyun).unwrap_or_else(|| setup_hint(shown_path));
     Error::Config {
         message: format!("profile '{name}'{by} not found in {}", places.join(" or ")),
         hint: Some(hint),
     }
+}
+
+/// "profiles in PATH: a, b; aliyun CLI profiles in PATH: c", or `None`
+/// when neither file holds a profile.
+fn existing_profiles(
+    file: Option<&ProfileFile>,
+    shown_path: &str,
+    aliyun: Option<&AliyunConfig>,
+) -> Option<String> {
+    let mut listed = Vec::new();
+    if let Some(f) = file.filter(|f| !f.names().is_empty()) {
+        listed.push(format!(
+            "profiles in {shown_path}: {}",
+            f.names().join(", ")
+        ));
+    }
+    if let Some(a) = aliyun.filter(|a| !a.names().is_empty()) {
+        listed.push(format!(
+            "aliyun CLI profiles in {}: {}",
+            a.path.display(),
+            a.names().join(", ")
+        ));
+    }
+    (!listed.is_empty()).then(|| listed.join("; "))
 }
 
 fn profile_credentials(p: &Profile, source: &CredentialSource) -> Result<Credentials, Error> {
@@ -556,6 +579,27 @@ fn profile_credentials(p: &Profile, source: &CredentialSource) -> Result<Credent
     }
 }
 
+/// Values too long for a request URL are configuration errors naming
+/// where they came from (they come from the environment or a file).
+fn check_lengths(c: &Credentials) -> Result<(), Error> {
+    use crate::limits::{MAX_ID, MAX_TOKEN, check};
+    let token_from = c.source.token_origin();
+    check(
+        &format!("the AccessKeyId from {}", c.source),
+        &c.access_key_id,
+        MAX_ID,
+    )
+    .and_then(|()| match &c.security_token {
+        Some(t) => check(
+            &format!("the SecurityToken from {token_from}"),
+            t.expose(),
+            MAX_TOKEN,
+        ),
+        None => Ok(()),
+    })
+    .map_err(Error::config)
+}
+
 fn half_pair(set: &str, missing: &str) -> Error {
     Error::Config {
         message: format!("{set} is set but {missing} is not"),
@@ -574,7 +618,7 @@ pub fn parse_seconds(s: &str) -> Result<Duration, String> {
     let v: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+        .map_err(|_| format!("{} is not a number of seconds", crate::limits::quoted(s)))?;
     seconds(v)
 }
 
@@ -590,7 +634,7 @@ pub fn parse_retries(s: &str) -> Result<u32, String> {
     let v: i64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("'{s}' is not a whole number"))?;
+        .map_err(|_| format!("{} is not a whole number", crate::limits::quoted(s)))?;
     retries_in_range(v)
 }
 

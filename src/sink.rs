@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use crate::error::Error;
 use crate::interrupt;
 use crate::output::{self, OutputFormat, Style};
+use crate::progress::Draw;
 
 /// The two output streams of one run.
 pub struct Sink<'a, O: Write, E: Write> {
@@ -44,24 +45,34 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         }
     }
 
-    /// Writes text to stderr as it is.
-    pub fn stderr(&mut self, text: &str) {
+    /// Writes text to stderr as it is: only text dts made itself.
+    fn stderr(&mut self, text: &str) {
         let _ = self.err.write_all(text.as_bytes());
         let _ = self.err.flush();
+    }
+
+    /// Draws a progress line or the spinner, control characters escaped.
+    pub fn draw(&mut self, draw: &Draw) {
+        match draw {
+            Draw::Line(line) => self.stderr(&format!("{}\n", output::escape(line))),
+            Draw::Spinner(text) => self.stderr(&format!("\r\x1b[2K{}", output::escape(text))),
+            Draw::ClearSpinner => self.stderr("\r\x1b[2K"),
+        }
     }
 
     /// `dts: warning: ...` on stderr.
     pub fn warn(&mut self, message: &str) {
         let line = format!(
-            "{} {message}\n",
-            self.style.label("warning:", Style::YELLOW)
+            "{} {}\n",
+            self.style.label("warning:", Style::YELLOW),
+            output::escape(message)
         );
         self.stderr(&format!("dts: {line}"));
     }
 
     /// `dts: note: ...` on stderr.
     pub fn note(&mut self, message: &str) {
-        self.stderr(&format!("dts: note: {message}\n"));
+        self.stderr(&format!("dts: note: {}\n", output::escape(message)));
     }
 
     /// The error of one job among several, on stderr only.
@@ -69,14 +80,18 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         let mut text = Vec::new();
         let _ = writeln!(
             text,
-            "dts: {} job {job_id}: {error}",
-            self.style.label("error:", Style::RED)
+            "dts: {} job {}: {}",
+            self.style.label("error:", Style::RED),
+            output::escape(job_id),
+            output::escape(&error.to_string())
         );
         if let Some(hint) = hint {
             let _ = writeln!(
                 text,
-                "dts: {} job {job_id}: {hint}",
-                self.style.label("hint:", Style::BOLD)
+                "dts: {} job {}: {}",
+                self.style.label("hint:", Style::BOLD),
+                output::escape(job_id),
+                output::escape(hint)
             );
         }
         let _ = self.err.write_all(&text);
@@ -86,7 +101,7 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
     /// `dts: verbose: ...` on stderr, with `--verbose` only.
     pub fn verbose(&mut self, message: &str) {
         if self.verbose {
-            self.stderr(&format!("dts: verbose: {message}\n"));
+            self.stderr(&format!("dts: verbose: {}\n", output::escape(message)));
         }
     }
 

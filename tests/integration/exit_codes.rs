@@ -9,14 +9,24 @@ use crate::support::*;
 
 /// Runs `dts suspend` against `endpoint` in both formats and checks the
 /// common rules of a failure; returns the json run.
+/// Retries are off: their own tests are in faults.rs, and here they
+/// would only add backoff sleeps.
 fn fail(home: &Home, endpoint: &str, code: i32) -> Run {
-    let table = run(home
-        .dts_with_keys()
-        .args(["suspend", "-j", "j1", "--endpoint", endpoint]));
+    let table = run(home.dts_with_keys().args([
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        endpoint,
+    ]));
     assert_eq!(table.code, code, "table: {}", table.stderr);
     assert_eq!(table.stdout, "", "table mode prints nothing on failure");
     assert!(table.stderr.starts_with("dts: error: "), "{}", table.stderr);
     let json = run(home.dts_with_keys().args([
+        "--retries",
+        "0",
         "-o",
         "json",
         "suspend",

@@ -22,7 +22,16 @@ fn expect(url: &str, extra: &[&str], code: i32) -> Run {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert_eq!(r.code, code, "stderr: {}", r.stderr);
     one_json_object(&r.stdout);
-    assert!(r.stderr.starts_with("dts: error: "), "{}", r.stderr);
+    // Any retry notes, then the error.
+    let first = r
+        .stderr
+        .lines()
+        .find(|l| !(l.starts_with("dts: attempt ") && l.contains("; retrying in ")));
+    assert!(
+        first.is_some_and(|l| l.starts_with("dts: error: ")),
+        "{}",
+        r.stderr
+    );
     r
 }
 
@@ -191,7 +200,7 @@ fn cmd_under<'a>(
 fn a_name_that_does_not_resolve_is_a_network_error() {
     // A 64-character label is refused by the resolver itself, so no
     // packet leaves the machine.
-    let host = format!("http://{}.invalid", "a".repeat(64));
+    let host = format!("https://{}.invalid", "a".repeat(64));
     let r = expect(&host, &["--retries", "0"], 8);
     assert!(r.stderr.contains("cannot resolve host"), "{}", r.stderr);
 }
@@ -227,7 +236,12 @@ fn service_errors_are_retried_until_success() {
         .dts_with_keys()
         .args(["suspend", "-j", "j1", "--endpoint", &s.url()]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr, "");
+    // Each retry is announced (a slow endpoint is not silence).
+    assert_eq!(
+        r.stderr,
+        "dts: attempt 1 of at most 4 failed: ServiceUnavailable: x; retrying in 0.1 s\n\
+         dts: attempt 2 of at most 4 failed: Throttling.User: x; retrying in 0.1 s\n"
+    );
     assert_eq!(s.connections(), 3);
     // Two waits of 0.1 s each were honoured (sleep never ends early).
     assert!(start.elapsed() >= Duration::from_millis(200));
@@ -277,7 +291,8 @@ fn ctrl_c_during_a_retry_wait_exits_130_promptly() {
     assert_eq!(one_json_object(&stdout)["ErrCode"], "Cli.Interrupted");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "dts: error: interrupted\n"
+        "dts: attempt 1 of at most 4 failed: ServiceUnavailable: x; retrying in 30.0 s\n\
+         dts: error: interrupted\n"
     );
     assert_eq!(s.connections(), 1, "no retry after Ctrl-C");
 }

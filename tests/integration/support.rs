@@ -392,3 +392,13 @@ pub fn closed_port() -> u16 {
 pub fn path_str(p: &Path) -> String {
     p.display().to_string()
 }
+
+/// stderr without the lines that announce a retry ("dts: attempt N of at
+/// most M failed: ...; retrying in S s"), whose waits are random.
+pub fn without_retry_notes(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| !(l.starts_with("dts: attempt ") && l.contains("; retrying in ")))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
