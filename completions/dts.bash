@@ -25,7 +25,13 @@ _dts() {
             dts,help)
                 cmd="dts__subcmd__help"
                 ;;
+            dts,pause)
+                cmd="dts__subcmd__suspend"
+                ;;
             dts,resume)
+                cmd="dts__subcmd__resume"
+                ;;
+            dts,start)
                 cmd="dts__subcmd__resume"
                 ;;
             dts,status)
@@ -59,7 +65,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend resume status configure completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend pause resume start status configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,7 +37,9 @@ complete -c dts -n "__fish_dts_needs_command" -l dry-run -d 'Print the signed re
 complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
 complete -c dts -n "__fish_dts_needs_command" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "pause" -d 'Pause a job (SuspendDtsJob)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "resume" -d 'Resume a paused job (StartDtsJob)'
+complete -c dts -n "__fish_dts_needs_command" -f -a "start" -d 'Resume a paused job (StartDtsJob)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
 complete -c dts -n "__fish_dts_needs_command" -f -a "completions" -d 'Print a shell completion script on stdout'
@@ -62,6 +64,26 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand pause" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
+reverse\t''"
+complete -c dts -n "__fish_dts_using_subcommand pause" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l wait-timeout -d 'Give up waiting after this many seconds (exit 10)' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l poll-interval -d 'Seconds between two polls while waiting' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand pause" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand pause" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
+complete -c dts -n "__fish_dts_using_subcommand pause" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand pause" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand pause" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
@@ -82,6 +104,26 @@ complete -c dts -n "__fish_dts_using_subcommand resume" -s q -l quiet -d 'Print 
 complete -c dts -n "__fish_dts_using_subcommand resume" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand resume" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand start" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''
+reverse\t''"
+complete -c dts -n "__fish_dts_using_subcommand start" -s r -l region -d 'The region of the DTS instance, such as cn-hangzhou [env: ALIBABA_CLOUD_REGION_ID]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l wait-timeout -d 'Give up waiting after this many seconds (exit 10)' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l poll-interval -d 'Seconds between two polls while waiting' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand start" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand start" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
+complete -c dts -n "__fish_dts_using_subcommand start" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand start" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand start" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand status" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s i -l instance-id -d 'The instance ID (DtsInstanceId)' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s d -l direction -d 'For two-way synchronization: which direction (any letter case)' -r -f -a "forward\t''

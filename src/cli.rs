@@ -17,7 +17,7 @@ const AFTER_HELP: &str = "\
 Settings come from the flag, then the environment, then the profile, then the default.
 'dts --help' also lists the environment variables and the exit codes.";
 
-const AFTER_LONG_HELP: &str = "\
+const SETTINGS_HELP: &str = "\
 Settings come from the flag, then the environment, then the profile, then the default.
 Credentials: --profile NAME alone if given; else ALIBABA_CLOUD_ACCESS_KEY_ID and
 ALIBABA_CLOUD_ACCESS_KEY_SECRET (with ALIBABA_CLOUD_SECURITY_TOKEN for STS); else the profile
@@ -29,18 +29,13 @@ Environment:
   DTS_CONFIG, DTS_ENDPOINT, DTS_OUTPUT, DTS_TIMEOUT, DTS_RETRIES
   HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (also lower case); NO_COLOR
 
-Exit codes:
-    0  success: DTS answered \"Success\": true
-    1  internal error (a bug in dts)
-    2  usage: bad flags or values
-    3  configuration: no credentials, bad or missing file, unknown profile
-    4  authentication: bad key, signature, token or permission
-    5  rejected by DTS: bad parameter, job not found, job state
-    6  throttled, still after the retries
-    7  service error (HTTP 5xx), still after the retries
-    8  network error (DNS, connect, TLS, reset, time-out), still after the retries
-    9  bad response: not JSON, not an object, cut short, or over 1 MiB
-  130  interrupted (Ctrl-C)";
+Exit codes:";
+
+/// The long help's epilogue: settings, environment, and the exit codes
+/// from their one definition.
+fn after_long_help() -> String {
+    format!("{SETTINGS_HELP}\n{}", crate::error::exit_code_table())
+}
 
 const SUSPEND_EXAMPLES: &str = "\
 Examples:
@@ -93,7 +88,7 @@ Example:
     name = "dts",
     version,
     after_help = AFTER_HELP,
-    after_long_help = AFTER_LONG_HELP
+    after_long_help = after_long_help()
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -165,7 +160,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Pause a job (SuspendDtsJob)
-    #[command(after_help = SUSPEND_EXAMPLES)]
+    #[command(visible_alias = "pause", after_help = SUSPEND_EXAMPLES)]
     Suspend {
         #[command(flatten)]
         job: JobArgs,
@@ -174,7 +169,7 @@ pub enum Command {
     },
 
     /// Resume a paused job (StartDtsJob)
-    #[command(after_help = RESUME_EXAMPLES)]
+    #[command(visible_alias = "start", after_help = RESUME_EXAMPLES)]
     Resume {
         #[command(flatten)]
         job: JobArgs,

@@ -74,12 +74,108 @@ pub enum Error {
     JobFailed { message: String },
     /// `--wait` gave up before the job reached the awaited status (exit 10).
     WaitTimeout { message: String },
-    /// Ctrl-C (exit 130).
-    Interrupted,
+    /// Ctrl-C, SIGTERM or SIGHUP (exit 128 + the signal's number).
+    Interrupted(Signal),
+}
+
+/// A signal that ends dts early, as Ctrl-C does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// SIGINT (Ctrl-C), exit 130.
+    Int,
+    /// SIGTERM (timeout(1), systemd, Kubernetes), exit 143.
+    Term,
+    /// SIGHUP (the terminal went away), exit 129.
+    Hup,
+}
+
+impl Signal {
+    /// The signal's number on Linux and the BSDs.
+    pub fn number(self) -> u8 {
+        match self {
+            Signal::Hup => 1,
+            Signal::Int => 2,
+            Signal::Term => 15,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Signal::Hup => "SIGHUP",
+            Signal::Int => "SIGINT",
+            Signal::Term => "SIGTERM",
+        }
+    }
 }
 
 /// The exit code when several jobs ended differently (CONTRACT.md).
 pub const EXIT_MIXED: u8 = 11;
+
+/// Every exit code dts uses: its number, its class, and what it means.
+/// `dts --help` prints this list and a test holds the README's table to
+/// it, so help, README and code cannot drift.
+pub const EXIT_CODES: &[(u8, &str, &str)] = &[
+    (0, "success", "DTS answered \"Success\": true"),
+    (
+        1,
+        "internal",
+        "a bug in dts (the message says so), or stdout could not be written",
+    ),
+    (2, "usage", "bad flags or values"),
+    (
+        3,
+        "config",
+        "no credentials, bad or missing file, unknown profile",
+    ),
+    (4, "auth", "bad key, signature, token or permission"),
+    (
+        5,
+        "rejected",
+        "bad parameter, job not found, job state; a job that failed during --wait",
+    ),
+    (6, "throttled", "still throttled after the retries"),
+    (
+        7,
+        "service",
+        "HTTP 5xx or a service error, still after the retries",
+    ),
+    (
+        8,
+        "network",
+        "DNS, connect, TLS, reset, time-out, still after the retries",
+    ),
+    (
+        9,
+        "bad response",
+        "not JSON, not an object, cut short, over 1 MiB, or a redirect",
+    ),
+    (
+        10,
+        "wait timeout",
+        "--wait gave up before the job reached the awaited status",
+    ),
+    (
+        11,
+        "mixed",
+        "several jobs ended differently; each job's own result says which",
+    ),
+    (129, "hung up", "SIGHUP"),
+    (130, "interrupted", "Ctrl-C (SIGINT)"),
+    (
+        143,
+        "terminated",
+        "SIGTERM (timeout(1), systemd, Kubernetes)",
+    ),
+];
+
+/// The exit-code table as `dts --help` prints it.
+pub fn exit_code_table() -> String {
+    EXIT_CODES
+        .iter()
+        .map(|(code, class, meaning)| format!("  {code:>3}  {class}: {meaning}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 impl Error {
     pub fn config(message: impl Into<String>) -> Self {
@@ -106,7 +202,7 @@ impl Error {
             Error::BadResponse { .. } => 9,
             Error::JobFailed { .. } => 5,
             Error::WaitTimeout { .. } => 10,
-            Error::Interrupted => 130,
+            Error::Interrupted(signal) => 128 + signal.number(),
         }
     }
 
@@ -134,7 +230,7 @@ impl Error {
             Error::BadResponse { .. } => "Cli.InvalidResponse",
             Error::JobFailed { .. } => "Cli.JobFailed",
             Error::WaitTimeout { .. } => "Cli.WaitTimeout",
-            Error::Interrupted => "Cli.Interrupted",
+            Error::Interrupted(_) => "Cli.Interrupted",
         }
     }
 
@@ -153,7 +249,8 @@ impl fmt::Display for Error {
         match self {
             Error::Internal(m) => write!(f, "internal error (a bug in dts, please report it): {m}"),
             Error::Usage(m) | Error::Config { message: m, .. } => f.write_str(m),
-            Error::Interrupted => f.write_str("interrupted"),
+            Error::Interrupted(Signal::Int) => f.write_str("interrupted"),
+            Error::Interrupted(signal) => write!(f, "interrupted by {}", signal.name()),
             Error::NoCredentials { message, .. } => f.write_str(message),
             Error::Network { message, .. }
             | Error::BadResponse { message, .. }
@@ -258,11 +355,18 @@ mod tests {
                 },
                 9,
             ),
-            (Error::Interrupted, 130),
+            (Error::Interrupted(Signal::Int), 130),
+            (Error::Interrupted(Signal::Term), 143),
+            (Error::Interrupted(Signal::Hup), 129),
         ];
         for (error, code) in cases {
             assert_eq!(error.exit_code(), code, "{error:?}");
+            assert!(
+                EXIT_CODES.iter().any(|(c, _, _)| *c == code),
+                "exit {code} is not in EXIT_CODES"
+            );
         }
+        assert!(EXIT_CODES.iter().any(|(c, _, _)| *c == EXIT_MIXED));
     }
 
     #[test]

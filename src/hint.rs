@@ -51,7 +51,7 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
         | Error::Internal(_)
         | Error::JobFailed { .. }
         | Error::WaitTimeout { .. }
-        | Error::Interrupted => None,
+        | Error::Interrupted(_) => None,
     }
 }
 

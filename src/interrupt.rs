@@ -1,12 +1,14 @@
-//! Ending early: Ctrl-C ends promptly with exit 130 (during a request, a
-//! retry wait or anything else), and a bug that panics ends with exit 1 and
-//! one line saying so, never a backtrace. Both keep the promise of one JSON
-//! object in json mode.
+//! Ending early: Ctrl-C, SIGTERM and SIGHUP end dts promptly with exit
+//! 128 + the signal's number (during a request, a retry wait or anything
+//! else), and a bug that panics ends with exit 1 and one line saying so,
+//! never a backtrace. Both keep the promise of one JSON object in json
+//! mode, and both give back a terminal whose echo a secret prompt turned
+//! off.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::error::Error;
+use crate::error::{Error, Signal};
 
 /// Set while json mode still owes stdout its one object.
 static JSON_OWED: AtomicBool = AtomicBool::new(false);
@@ -29,8 +31,9 @@ pub fn install_panic_hook() {
 }
 
 /// Prints the JSON object json mode still owes and the human message,
-/// then exits with the error's code.
+/// restores the terminal, then exits with the error's code.
 fn end_early(error: &Error) -> ! {
+    terminal::restore();
     if JSON_OWED.swap(false, Ordering::SeqCst) {
         let mut text = Vec::new();
         let _ = crate::output::write_error_json(&mut text, error);
@@ -41,10 +44,32 @@ fn end_early(error: &Error) -> ! {
     std::process::exit(i32::from(error.exit_code()));
 }
 
-/// Installs the handler. Failure to install is not fatal: Ctrl-C then ends
-/// the process by the signal's default action.
+/// Installs the handler of SIGINT, SIGTERM and SIGHUP. Failure to install
+/// is not fatal: the signal then ends the process by its default action.
+#[cfg(unix)]
 pub fn install() {
-    let _ = ctrlc::set_handler(|| end_early(&Error::Interrupted));
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(number) = signals.forever().next() {
+                let signal = match number {
+                    SIGTERM => Signal::Term,
+                    SIGHUP => Signal::Hup,
+                    _ => Signal::Int,
+                };
+                end_early(&Error::Interrupted(signal));
+            }
+        });
+}
+
+/// Installs the Ctrl-C handler.
+#[cfg(not(unix))]
+pub fn install() {
+    let _ = ctrlc::set_handler(|| end_early(&Error::Interrupted(Signal::Int)));
 }
 
 /// Json mode owes stdout one object until [`stdout_written`].
@@ -55,4 +80,42 @@ pub fn json_owed(owed: bool) {
 /// Called before dts writes stdout itself.
 pub fn stdout_written() {
     JSON_OWED.store(false, Ordering::SeqCst);
+}
+
+/// Remembers the terminal's settings on stdin before a prompt turns its
+/// echo off, so that ending early gives them back.
+pub fn remember_terminal() {
+    terminal::remember();
+}
+
+#[cfg(unix)]
+mod terminal {
+    use std::sync::Mutex;
+
+    static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+    pub fn remember() {
+        // SAFETY: tcgetattr writes a termios for fd 0 into memory we own.
+        let mut t = unsafe { std::mem::zeroed::<libc::termios>() };
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut t) } == 0
+            && let Ok(mut saved) = SAVED.lock()
+        {
+            *saved = Some(t);
+        }
+    }
+
+    pub fn restore() {
+        if let Ok(saved) = SAVED.lock()
+            && let Some(t) = saved.as_ref()
+        {
+            // SAFETY: setting fd 0's attributes from a termios it gave us.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t) };
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod terminal {
+    pub fn remember() {}
+    pub fn restore() {}
 }

@@ -90,10 +90,7 @@ pub fn run(
 ) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return u8::try_from(e.exit_code()).unwrap_or(2);
-        }
+        Err(e) => return clap_exit(e, out, err),
     };
     let no_color = env.as_ref().is_ok_and(|e| e.get("NO_COLOR").is_some());
     let stderr_style = Style {
@@ -103,6 +100,45 @@ pub fn run(
         color: terminals.stdout && !no_color,
     };
     let mut sink = Sink::new(out, err, cli.global.quiet, cli.global.verbose, stderr_style);
+    let code = dispatch(&cli, &mut sink, env, ambient, stdout_style, terminals);
+    sink.finish(code)
+}
+
+/// Prints clap's own message (help and version on stdout, errors on
+/// stderr, with a tip for a job id given without -j) and returns its exit
+/// code.
+fn clap_exit(mut e: clap::Error, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
+        && !arg.starts_with('-')
+    {
+        let tip = format!("to name a job, use '--job-id {arg}' (or '-j {arg}')");
+        e.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![tip.into()]),
+        );
+    }
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        let _ = err.write_all(text.as_bytes());
+        return code;
+    }
+    let mut sink = Sink::new(out, err, false, false, Style::default());
+    sink.stdout(text.as_bytes());
+    sink.finish(code)
+}
+
+/// Runs the parsed command.
+fn dispatch<O: Write + Send, E: Write + Send>(
+    cli: &Cli,
+    sink: &mut Sink<'_, O, E>,
+    env: Result<Env, Error>,
+    ambient: &(dyn Ambient + Sync),
+    stdout_style: Style,
+    terminals: Terminals,
+) -> u8 {
     match &cli.command {
         Command::Completions { shell } => {
             let mut text = Vec::new();
@@ -124,6 +160,7 @@ pub fn run(
                 Ok(t) => t,
                 Err(e) => return sink.fail(&e, OutputFormat::Table, None),
             };
+            interrupt::install();
             match configure::configure(&target, &mut configure::Stdin) {
                 Ok(said) => {
                     sink.stdout(format!("{said}\n").as_bytes());
@@ -133,7 +170,7 @@ pub fn run(
             }
         }
         Command::Suspend { job, wait } => job_command(
-            &mut sink,
+            sink,
             &cli.global,
             job,
             &actions::suspend::SUSPEND,
@@ -144,7 +181,7 @@ pub fn run(
             terminals,
         ),
         Command::Resume { job, wait } => job_command(
-            &mut sink,
+            sink,
             &cli.global,
             job,
             &actions::resume::RESUME,
@@ -155,7 +192,7 @@ pub fn run(
             terminals,
         ),
         Command::Status { job } => job_command(
-            &mut sink,
+            sink,
             &cli.global,
             job,
             &actions::status::STATUS,

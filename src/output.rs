@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn colour_only_when_asked() {
         let mut plain = Vec::new();
-        let e = Error::Interrupted;
+        let e = Error::Interrupted(crate::error::Signal::Int);
         write_error_human(&mut plain, &e, Some("h"), Style { color: false }).unwrap();
         assert_eq!(
             String::from_utf8(plain).unwrap(),

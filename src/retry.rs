@@ -26,7 +26,7 @@ pub fn is_retryable(error: &Error) -> bool {
         | Error::Internal(_)
         | Error::JobFailed { .. }
         | Error::WaitTimeout { .. }
-        | Error::Interrupted => false,
+        | Error::Interrupted(_) => false,
     }
 }
 

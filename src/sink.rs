@@ -12,6 +12,8 @@ use crate::progress::Draw;
 pub struct Sink<'a, O: Write, E: Write> {
     out: &'a mut O,
     err: &'a mut E,
+    /// The first failure to write stdout other than a closed pipe.
+    stdout_failed: Option<io::Error>,
     pub quiet: bool,
     pub verbose: bool,
     /// How stderr's messages look (colour or not).
@@ -23,6 +25,7 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         Sink {
             out,
             err,
+            stdout_failed: None,
             quiet,
             verbose,
             style,
@@ -30,10 +33,9 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
     }
 
     /// Writes to stdout unless quiet. A closed pipe is not an error; any
-    /// other write failure is reported on stderr and does not change the
-    /// exit code.
+    /// other write failure is kept for [`Sink::finish`].
     pub fn stdout(&mut self, bytes: &[u8]) {
-        if self.quiet {
+        if self.quiet || self.stdout_failed.is_some() {
             return;
         }
         interrupt::stdout_written();
@@ -41,7 +43,25 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         if let Err(e) = result
             && e.kind() != io::ErrorKind::BrokenPipe
         {
-            self.warn(&format!("cannot write to stdout: {e}"));
+            self.stdout_failed = Some(e);
+        }
+    }
+
+    /// The exit code of the run: `code`, unless stdout could not be written
+    /// (a full disk, say), which is an error of its own: exit 1 and a
+    /// message, whatever the command did.
+    pub fn finish(&mut self, code: u8) -> u8 {
+        match self.stdout_failed.take() {
+            None => code,
+            Some(e) => {
+                let message = format!(
+                    "dts: {} cannot write to stdout: {}\n",
+                    self.style.label("error:", Style::RED),
+                    crate::error::io_reason(&e)
+                );
+                self.stderr(&message);
+                1
+            }
         }
     }
 

@@ -487,3 +487,134 @@ fn a_stdin_line_with_whitespace_inside_is_bad_input() {
         "dts: error: stdin line 2: 'job2 prod' has whitespace inside; give one job ID a line\n"
     );
 }
+
+#[test]
+fn sigterm_and_sighup_end_dts_like_ctrl_c_with_the_json_owed() {
+    use crate::fault_server::{Fault, FaultServer};
+    use std::time::{Duration, Instant};
+    let ok = |body: &str| Fault::answer(200, &[], body.as_bytes());
+    let phases: Vec<(&str, Vec<Fault>, usize, Vec<&str>)> = vec![
+        ("a request", vec![Fault::Stall], 1, vec![]),
+        (
+            "a retry wait",
+            vec![Fault::answer(
+                503,
+                &[("Retry-After", "30")],
+                br#"{"Code":"ServiceUnavailable","Message":"x"}"#,
+            )],
+            1,
+            vec![],
+        ),
+        (
+            "a --wait",
+            vec![
+                ok(r#"{"RequestId":"RS","Success":true}"#),
+                ok(r#"{"RequestId":"RD","Success":true,"Status":"Synchronizing"}"#),
+            ],
+            2,
+            vec!["--wait", "--poll-interval", "30"],
+        ),
+    ];
+    let home = Home::new();
+    for (sig, name, code) in [
+        (libc::SIGTERM, "SIGTERM", 143),
+        (libc::SIGHUP, "SIGHUP", 129),
+    ] {
+        for (phase, faults, seen, extra) in &phases {
+            let s = FaultServer::start(faults.clone());
+            let mut args = vec!["-o", "json", "suspend", "-j", "j1", "--endpoint"];
+            let url = s.url();
+            args.push(&url);
+            args.extend(extra);
+            let child = home.spawn_with_keys(&args, &[]);
+            s.wait_for(*seen);
+            std::thread::sleep(Duration::from_millis(200));
+            let start = Instant::now();
+            let out = signal(child, sig);
+            assert_eq!(out.status.code(), Some(code), "{name} during {phase}");
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "{name} during {phase}"
+            );
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                one_json_object(&stdout)["ErrCode"],
+                "Cli.Interrupted",
+                "{name} during {phase}"
+            );
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.ends_with(&format!("dts: error: interrupted by {name}\n")),
+                "{name} during {phase}: {stderr}"
+            );
+        }
+    }
+}
+
+fn to_dev_full(cmd: &mut assert_cmd::Command) -> Run {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(cmd.get_program())
+        .args(cmd.get_args())
+        .env_clear()
+        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .stdout(full)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_exit_1_for_every_command() {
+    let home = Home::new();
+    let mut gw = Gateway::new();
+    let _m = gw.answer_any(200, OK_BODY);
+    let url = gw.url();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["--help"],
+        vec!["suspend", "--help"],
+        vec!["--version"],
+        vec!["completions", "bash"],
+        vec![
+            "--dry-run",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            "http://127.0.0.1:9",
+        ],
+        vec!["suspend", "-j", "j1", "--endpoint", &url],
+        vec!["-o", "json", "suspend", "-j", "j1", "--endpoint", &url],
+    ];
+    for args in commands {
+        let r = to_dev_full(home.dts_with_keys().args(&args));
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .ends_with("dts: error: cannot write to stdout: No space left on device\n"),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_after_help_is_not_an_error() {
+    let home = Home::new();
+    let mut child = std::process::Command::new(home.dts().get_program())
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

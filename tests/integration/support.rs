@@ -122,8 +122,13 @@ impl Home {
 
 /// Sends Ctrl-C (SIGINT) to a child and returns its output.
 pub fn interrupt(child: std::process::Child) -> std::process::Output {
+    signal(child, libc::SIGINT)
+}
+
+/// Sends `sig` to a child and returns its output.
+pub fn signal(child: std::process::Child, sig: libc::c_int) -> std::process::Output {
     // SAFETY: sending a signal to our own child.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    unsafe { libc::kill(child.id() as libc::pid_t, sig) };
     child.wait_with_output().unwrap()
 }
 
