@@ -2,7 +2,6 @@
 //! source of credentials: modes `AK` and `StsToken`, its `current`
 //! profile, and `region_id`. Errors never quote the file's text.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -31,18 +30,13 @@ pub struct AliyunConfig {
 impl AliyunConfig {
     /// Reads `path`; a missing file is `Ok(None)`.
     pub fn load(path: &Path) -> Result<Option<Self>, Error> {
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::textfile::read(path) {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => {
+            Err(crate::textfile::ReadError::Missing) => return Ok(None),
+            Err(crate::textfile::ReadError::Bad(why)) => {
                 return Err(Error::config(format!(
-                    "cannot read aliyun CLI config {}: {}",
-                    path.display(),
-                    if e.kind() == io::ErrorKind::IsADirectory {
-                        "it is a directory".to_string()
-                    } else {
-                        e.to_string()
-                    }
+                    "cannot read aliyun CLI config {}: {why}",
+                    path.display()
                 )));
             }
         };

@@ -2,13 +2,13 @@
 //! profile into typed values without ever quoting a secret.
 
 use std::collections::BTreeMap;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
 use crate::credentials::Secret;
 use crate::error::Error;
+use crate::textfile::ReadError;
 
 /// The keys a profile may hold.
 pub const PROFILE_KEYS: &[&str] = &[
@@ -55,9 +55,9 @@ impl ProfileFile {
     /// Reads `path`. A missing file is `Ok(None)` unless `explicit` (named
     /// by `--config` or `DTS_CONFIG`), when it is an error.
     pub fn load(path: &Path, explicit: Option<&str>) -> Result<Option<Self>, Error> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        let bytes = match crate::textfile::read(path) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Missing) => {
                 return match explicit {
                     None => Ok(None),
                     Some(by) => Err(Error::config(format!(
@@ -66,20 +66,16 @@ impl ProfileFile {
                     ))),
                 };
             }
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            Err(ReadError::Bad(why)) => {
                 return Err(Error::config(format!(
-                    "config file {} is not valid UTF-8",
+                    "cannot read config file {}: {why}",
                     path.display()
                 )));
             }
-            Err(e) => {
-                return Err(Error::config(format!(
-                    "cannot read config file {}: {}",
-                    path.display(),
-                    crate::error::io_reason(&e)
-                )));
-            }
         };
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::config(format!("config file {} is not valid UTF-8", path.display()))
+        })?;
         let mut file = Self::parse(path, &text)?;
         if file.holds_secret()
             && let Some(mode) = open_mode(path)
@@ -204,7 +200,7 @@ fn open_mode(_path: &Path) -> Option<u32> {
 }
 
 /// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

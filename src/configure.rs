@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::endpoint::{self, Endpoint};
 use crate::error::Error;
 use crate::settings::Env;
+use crate::textfile::ReadError;
 
 /// Where the answers come from: a terminal (the secret not echoed) or any
 /// other stdin, one answer a line.
@@ -31,6 +32,8 @@ impl Answers for Stdin {
             write!(err, "{prompt}")?;
             err.flush()?;
             if secret {
+                // Ctrl-C at this prompt must not leave echo off.
+                crate::interrupt::remember_terminal();
                 return rpassword::read_password().map(Some);
             }
         }
@@ -40,6 +43,19 @@ impl Answers for Stdin {
         }
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
+}
+
+/// The global flags configure honours besides the file and profile.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Show what would be written, secrets masked; write nothing.
+    pub dry_run: bool,
+    /// Written as the profile's endpoint; the question is not asked.
+    pub endpoint: Option<Endpoint>,
+    /// Written as the profile's timeout.
+    pub timeout: Option<std::time::Duration>,
+    /// Written as the profile's retries.
+    pub retries: Option<u32>,
 }
 
 /// Which file and profile to write.
@@ -72,26 +88,14 @@ impl Target {
     }
 }
 
-/// Asks the questions and writes the profile. Returns what to tell the
-/// user.
-pub fn configure(target: &Target, answers: &mut dyn Answers) -> Result<String, Error> {
-    let existing = match std::fs::read_to_string(&target.path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(Error::config(format!(
-                "cannot read config file {}: {e}",
-                target.path.display()
-            )));
-        }
-    };
-    let mut doc: DocumentMut = existing.parse().map_err(|e: toml_edit::TomlError| {
-        Error::config(format!(
-            "config file {} is not valid TOML: {}; fix it first (dts will not overwrite it)",
-            target.path.display(),
-            e.message()
-        ))
-    })?;
+/// Asks the questions and writes the profile (or, in a dry run, shows it).
+/// Returns what to tell the user.
+pub fn configure(
+    target: &Target,
+    options: &Options,
+    answers: &mut dyn Answers,
+) -> Result<String, Error> {
+    let mut doc = read_document(&target.path)?;
     let name = &target.profile;
     let current = |key: &str| -> Option<String> {
         doc.get(name)
@@ -145,20 +149,10 @@ pub fn configure(target: &Target, answers: &mut dyn Answers) -> Result<String, E
     if let Some(r) = region.as_deref().filter(|r| *r != "-") {
         endpoint::validate_region(r).map_err(Error::Usage)?;
     }
-    let old_endpoint = current("endpoint");
-    let endpoint = ask(
-        answers,
-        &format!(
-            "Endpoint (optional; Enter for the region's{}): ",
-            old_endpoint
-                .as_deref()
-                .map_or(String::new(), |v| format!(", current {v}"))
-        ),
-        false,
-    )?;
-    if let Some(e) = endpoint.as_deref().filter(|e| *e != "-") {
-        Endpoint::parse(e).map_err(Error::Usage)?;
-    }
+    let endpoint = match &options.endpoint {
+        Some(e) => Some(e.to_string()),
+        None => ask_endpoint(answers, current("endpoint"))?,
+    };
 
     if !doc.contains_key(name) {
         doc.insert(name, Item::Table(Table::new()));
@@ -186,6 +180,19 @@ pub fn configure(target: &Target, answers: &mut dyn Answers) -> Result<String, E
             Some(v) => table[key] = value(v),
         }
     }
+    if let Some(t) = options.timeout {
+        table["timeout"] = value(t.as_secs_f64());
+    }
+    if let Some(r) = options.retries {
+        table["retries"] = value(i64::from(r));
+    }
+    if options.dry_run {
+        return Ok(format!(
+            "dry run: would write profile '{name}' to {} (mode 0600); nothing was written\n\n{}",
+            target.path.display(),
+            masked(name, table).trim_end()
+        ));
+    }
     write_private(&target.path, doc.to_string().as_bytes())?;
     Ok(format!(
         "wrote profile '{name}' to {} (mode 0600)",
@@ -193,12 +200,93 @@ pub fn configure(target: &Target, answers: &mut dyn Answers) -> Result<String, E
     ))
 }
 
-/// One answer, trimmed; empty means "keep" (`None`).
+/// The profile file as a document to edit: empty when there is none yet.
+/// A malformed one is refused with its line (dts will not overwrite it).
+fn read_document(path: &Path) -> Result<DocumentMut, Error> {
+    let bytes = match crate::textfile::read(path) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Missing) => Vec::new(),
+        Err(ReadError::Bad(why)) => {
+            return Err(Error::config(format!(
+                "cannot read config file {}: {why}",
+                path.display()
+            )));
+        }
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::config(format!("config file {} is not valid UTF-8", path.display())))?;
+    text.parse().map_err(|e: toml_edit::TomlError| {
+        let at = e
+            .span()
+            .map(|span| {
+                let (line, col) = crate::config::line_col(&text, span.start);
+                format!(" at line {line}, column {col}")
+            })
+            .unwrap_or_default();
+        Error::config(format!(
+            "config file {} is not valid TOML{at}: {}; fix it first (dts will not overwrite it)",
+            path.display(),
+            e.message().trim_end()
+        ))
+    })
+}
+
+/// Asks for the endpoint; `None` keeps the current one.
+fn ask_endpoint(answers: &mut dyn Answers, old: Option<String>) -> Result<Option<String>, Error> {
+    let endpoint = ask(
+        answers,
+        &format!(
+            "Endpoint (optional; Enter for the region's{}): ",
+            old.as_deref()
+                .map_or(String::new(), |v| format!(", current {v}"))
+        ),
+        false,
+    )?;
+    if let Some(e) = endpoint.as_deref().filter(|e| *e != "-") {
+        Endpoint::parse(e).map_err(Error::Usage)?;
+    }
+    Ok(endpoint)
+}
+
+/// The profile as TOML with the AccessKeySecret redacted and the
+/// SecurityToken shortened, for a dry run.
+fn masked(name: &str, table: &Table) -> String {
+    let mut shown = table.clone();
+    if shown.contains_key("access_key_secret") {
+        shown["access_key_secret"] = value("(redacted)");
+    }
+    if let Some(token) = shown.get("security_token").and_then(Item::as_str) {
+        let preview = crate::credentials::Secret::new(token).preview();
+        shown["security_token"] = value(preview);
+    }
+    let mut doc = DocumentMut::new();
+    doc.insert(name, Item::Table(shown));
+    doc.to_string()
+}
+
+/// One answer, trimmed; empty means "keep" (`None`), and so does the end
+/// of input (Ctrl-D).
 fn ask(answers: &mut dyn Answers, prompt: &str, secret: bool) -> Result<Option<String>, Error> {
-    let line = answers
-        .ask(prompt, secret)
-        .map_err(|e| Error::Internal(format!("cannot read the answer: {e}")))?;
+    let line = match answers.ask(prompt, secret) {
+        Ok(line) => line,
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => None,
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(interrupted()),
+        Err(e) => {
+            return Err(Error::Usage(format!(
+                "cannot read the answer from stdin: {}",
+                crate::error::io_reason(&e)
+            )));
+        }
+    };
     Ok(line.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()))
+}
+
+/// Ctrl-C at the secret prompt: the prompt gave the terminal back and
+/// raised SIGINT, whose handler is ending the process with exit 130; give
+/// it the moment it needs rather than report the same thing twice.
+fn interrupted() -> Error {
+    std::thread::park_timeout(std::time::Duration::from_secs(2));
+    Error::Interrupted(crate::error::Signal::Int)
 }
 
 /// Writes `bytes` to `path` with mode 0600, creating its folder (0700),
@@ -260,6 +348,7 @@ mod tests {
         let t = target(dir.path(), "default");
         let said = configure(
             &t,
+            &Options::default(),
             &mut Scripted(vec!["LTAIid", "sec", "", "cn-hangzhou", ""]),
         )
         .unwrap();
@@ -288,7 +377,12 @@ mod tests {
         )
         .unwrap();
         // Keep the id and secret, remove the token, keep the region, set an endpoint.
-        configure(&t, &mut Scripted(vec!["", "", "-", "", "dts.example.com"])).unwrap();
+        configure(
+            &t,
+            &Options::default(),
+            &mut Scripted(vec!["", "", "-", "", "dts.example.com"]),
+        )
+        .unwrap();
         let text = std::fs::read_to_string(&t.path).unwrap();
         assert_eq!(
             text,
@@ -306,10 +400,44 @@ mod tests {
             vec!["id", "s", "", "Bad Region"],
             vec!["id", "s", "", "cn-hangzhou", "ftp://x"],
         ] {
-            let e = configure(&t, &mut Scripted(answers.clone())).unwrap_err();
+            let e = configure(&t, &Options::default(), &mut Scripted(answers.clone())).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{answers:?}: {e}");
             assert!(!t.path.exists());
         }
+    }
+
+    #[test]
+    fn a_dry_run_shows_the_profile_masked_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = target(dir.path(), "prod");
+        let options = Options {
+            dry_run: true,
+            endpoint: Some(Endpoint::parse("dts.example.com").unwrap()),
+            timeout: Some(std::time::Duration::from_secs(30)),
+            retries: Some(1),
+        };
+        let said = configure(
+            &t,
+            &options,
+            &mut Scripted(vec![
+                "LTAIid",
+                "sentinel-secret",
+                "CAIStoken-sentinel",
+                "cn-hangzhou",
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            said,
+            format!(
+                "dry run: would write profile 'prod' to {} (mode 0600); nothing was written\n\n\
+                 [prod]\naccess_key_id = \"LTAIid\"\naccess_key_secret = \"(redacted)\"\n\
+                 security_token = \"CAIS***\"\nregion = \"cn-hangzhou\"\n\
+                 endpoint = \"https://dts.example.com/\"\ntimeout = 30.0\nretries = 1",
+                t.path.display()
+            )
+        );
+        assert!(!t.path.exists());
     }
 
     #[test]
@@ -318,7 +446,12 @@ mod tests {
         let t = target(dir.path(), "default");
         std::fs::create_dir_all(t.path.parent().unwrap()).unwrap();
         std::fs::write(&t.path, "[default\n").unwrap();
-        let e = configure(&t, &mut Scripted(vec!["id", "s", "", "", ""])).unwrap_err();
+        let e = configure(
+            &t,
+            &Options::default(),
+            &mut Scripted(vec!["id", "s", "", "", ""]),
+        )
+        .unwrap_err();
         assert_eq!(e.exit_code(), 3);
         assert_eq!(std::fs::read_to_string(&t.path).unwrap(), "[default\n");
     }

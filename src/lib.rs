@@ -30,6 +30,7 @@ pub mod retry;
 pub mod settings;
 pub mod sign;
 pub mod sink;
+pub mod textfile;
 pub mod wait;
 
 use std::ffi::OsString;
@@ -146,29 +147,13 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             sink.stdout(&text);
             0
         }
-        Command::Configure => {
-            let env = match env {
-                Ok(env) => env,
-                Err(e) => return sink.fail(&e, OutputFormat::Table, None),
-            };
-            let target = match configure::Target::resolve(
-                cli.global.config.as_deref(),
-                cli.global.profile.as_deref(),
-                &env,
-                config::default_path(),
-            ) {
-                Ok(t) => t,
-                Err(e) => return sink.fail(&e, OutputFormat::Table, None),
-            };
-            interrupt::install();
-            match configure::configure(&target, &mut configure::Stdin) {
-                Ok(said) => {
-                    sink.stdout(format!("{said}\n").as_bytes());
-                    0
-                }
-                Err(e) => sink.fail(&e, OutputFormat::Table, None),
+        Command::Configure => match configure_command(cli, env) {
+            Ok(said) => {
+                sink.stdout(format!("{said}\n").as_bytes());
+                0
             }
-        }
+            Err(e) => sink.fail(&e, OutputFormat::Table, None),
+        },
         Command::Suspend { job, wait } => job_command(
             sink,
             &cli.global,
@@ -203,6 +188,31 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             terminals,
         ),
     }
+}
+
+/// `dts configure`: every global flag is honoured or refused.
+fn configure_command(cli: &Cli, env: Result<Env, Error>) -> Result<String, Error> {
+    let global = &cli.global;
+    if global.output == Some(OutputFormat::Json) {
+        return Err(Error::Usage(
+            "configure has no JSON output; leave out -o json".into(),
+        ));
+    }
+    let env = env?;
+    let target = configure::Target::resolve(
+        global.config.as_deref(),
+        global.profile.as_deref(),
+        &env,
+        config::default_path(),
+    )?;
+    let options = configure::Options {
+        dry_run: global.dry_run,
+        endpoint: global.endpoint.clone(),
+        timeout: global.timeout,
+        retries: global.retries,
+    };
+    interrupt::install();
+    configure::configure(&target, &options, &mut configure::Stdin)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -618,3 +618,223 @@ fn a_closed_pipe_after_help_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// Runs `cmd` with a deadline, so that a hang fails the test instead of
+/// stalling the suite.
+fn run_within(cmd: &mut assert_cmd::Command, secs: u64) -> Run {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(cmd.get_program())
+        .args(cmd.get_args())
+        .env_clear()
+        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{:?} hung", cmd.get_args().collect::<Vec<_>>());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn mkfifo(path: &std::path::Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid C string naming a path in our temporary folder.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+#[test]
+fn config_files_that_are_not_regular_or_over_1_mib_are_refused_quickly() {
+    let home = Home::new();
+    let dir = home.dir.path();
+    let fifo = dir.join("fifo.toml");
+    mkfifo(&fifo);
+    let zero_link = dir.join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &zero_link).unwrap();
+    let big = dir.join("big.toml");
+    std::fs::write(&big, vec![b'#'; 1024 * 1024 + 1]).unwrap();
+    for (path, says) in [
+        (std::path::PathBuf::from("/dev/zero"), "not a regular file"),
+        (zero_link, "not a regular file"),
+        (fifo.clone(), "not a regular file"),
+        (big, "over the limit of 1048576 bytes"),
+    ] {
+        for args in [&["suspend", "-j", "j1"][..], &["configure"][..]] {
+            let r = run_within(
+                home.dts()
+                    .env("DTS_CONFIG", &path)
+                    .env("DTS_ENDPOINT", "http://127.0.0.1:9")
+                    .args(args),
+                10,
+            );
+            assert_eq!(r.code, 3, "{path:?} {args:?}: {}", r.stderr);
+            assert!(r.stderr.contains(says), "{path:?} {args:?}: {}", r.stderr);
+        }
+    }
+    // The aliyun CLI's file as a FIFO.
+    std::fs::create_dir_all(dir.join(".aliyun")).unwrap();
+    mkfifo(&dir.join(".aliyun").join("config.json"));
+    let r = run_within(
+        home.dts()
+            .env("DTS_ENDPOINT", "http://127.0.0.1:9")
+            .args(["suspend", "-j", "j1"]),
+        10,
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("aliyun CLI config"), "{}", r.stderr);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
+
+#[test]
+fn configure_on_a_malformed_file_names_the_line() {
+    let home = Home::new();
+    let path = home.write_config("[default]\naccess_key_id = \"a\"\nregion = \n");
+    let r = run(home
+        .dts()
+        .arg("configure")
+        .write_stdin("id\nsecret\n\n\n\n"));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "config file {} is not valid TOML at line 3, column",
+            path.display()
+        )),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn configure_dry_run_writes_nothing_and_shows_the_profile_masked() {
+    let home = Home::new();
+    let r = run(home
+        .dts()
+        .args(["--dry-run", "configure", "--profile", "prod"])
+        .write_stdin("LTAIid\nsentinel-secret\nCAIStoken-sentinel\ncn-hangzhou\n\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!home.config_path().exists(), "a dry run wrote the file");
+    assert!(
+        r.stdout
+            .starts_with("dry run: would write profile 'prod' to "),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("access_key_secret = \"(redacted)\""),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("security_token = \"CAIS***\""),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("sentinel"), "{}", r.stdout);
+}
+
+#[test]
+fn configure_honours_endpoint_timeout_and_retries_and_refuses_json() {
+    let home = Home::new();
+    let r = run(home
+        .dts()
+        .args([
+            "configure",
+            "--endpoint",
+            "http://127.0.0.1:9",
+            "--timeout",
+            "2.5",
+            "--retries",
+            "1",
+        ])
+        .write_stdin("LTAIid\nsecret\n\ncn-hangzhou\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(home.config_path()).unwrap();
+    assert!(
+        text.ends_with(
+            "region = \"cn-hangzhou\"\nendpoint = \"http://127.0.0.1:9/\"\ntimeout = 2.5\nretries = 1\n"
+        ),
+        "{text}"
+    );
+    let r = run(home
+        .dts()
+        .args(["-o", "json", "configure"])
+        .write_stdin("a\nb\n\n\n\n"));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "dts: error: configure has no JSON output; leave out -o json\n"
+    );
+}
+
+#[test]
+fn ctrl_c_at_the_secret_prompt_gives_the_terminal_its_echo_back() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let home = Home::new();
+    let dts = home.dts().get_program().to_string_lossy().into_owned();
+    let mut child = std::process::Command::new("script")
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.dir.path())
+        .env("XDG_CONFIG_HOME", home.config_dir())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .args([
+            "-qec",
+            &format!("{dts} configure; echo rc=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo'"),
+            "/dev/null",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |want: &str| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !String::from_utf8_lossy(&seen).contains(want) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(bytes) => seen.extend(bytes),
+                Err(_) => panic!("no {want:?} in {:?}", String::from_utf8_lossy(&seen)),
+            }
+        }
+        String::from_utf8_lossy(&seen).into_owned()
+    };
+    wait_for("Access key id");
+    stdin.write_all(b"LTAIid\n").unwrap();
+    wait_for("Access key secret");
+    std::thread::sleep(Duration::from_millis(300));
+    stdin.write_all(b"\x03").unwrap();
+    let shown = wait_for("echo\r\n");
+    drop(stdin);
+    let _ = child.wait();
+    assert!(shown.contains("rc=130"), "{shown:?}");
+    assert!(
+        shown.contains("\r\necho\r\n"),
+        "the terminal's echo stayed off: {shown:?}"
+    );
+    assert!(!home.config_path().exists());
+}
