@@ -440,6 +440,40 @@ mod tests {
         assert!(!t.path.exists());
     }
 
+    /// Records the prompts, answering from a script.
+    struct Recorded(Vec<&'static str>, Vec<String>);
+
+    impl Answers for Recorded {
+        fn ask(&mut self, prompt: &str, _secret: bool) -> io::Result<Option<String>> {
+            self.1.push(prompt.to_string());
+            Ok(Some(self.0.remove(0).to_string()))
+        }
+    }
+
+    #[test]
+    fn the_readme_shows_the_questions_dts_asks() {
+        let readme = include_str!("../README.md");
+        let block = readme
+            .split("<!-- sample: configure-questions -->\n")
+            .nth(1)
+            .expect("the configure-questions sample");
+        let shown: Vec<&str> = block
+            .lines()
+            .map_while(|l| l.strip_prefix("    "))
+            .map(str::trim_end)
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let mut answers = Recorded(vec!["id", "s", "", "", ""], vec![]);
+        configure(
+            &target(dir.path(), "default"),
+            &Options::default(),
+            &mut answers,
+        )
+        .unwrap();
+        let asked: Vec<&str> = answers.1.iter().map(|p| p.trim_end()).collect();
+        assert_eq!(shown, asked);
+    }
+
     #[test]
     fn refuses_to_overwrite_a_malformed_file() {
         let dir = tempfile::tempdir().unwrap();

@@ -838,3 +838,39 @@ fn ctrl_c_at_the_secret_prompt_gives_the_terminal_its_echo_back() {
     );
     assert!(!home.config_path().exists());
 }
+
+#[test]
+fn bench_run_honours_cargo_target_dir_and_rewrites_nothing_tracked() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new("bash")
+        .arg(root.join("bench").join("run"))
+        .arg("--paths")
+        .env("CARGO_TARGET_DIR", "/elsewhere/t")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "dts /elsewhere/t/release/dts\n\
+         fake /elsewhere/t/release/examples/fake_dts\n\
+         bench /elsewhere/t/release/examples/bench\n\
+         report /elsewhere/t/bench/last-run.md\n"
+    );
+    let out = std::process::Command::new("bash")
+        .arg(root.join("bench").join("run"))
+        .arg("--paths")
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).ends_with("report target/bench/last-run.md\n"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = std::process::Command::new("bash")
+        .arg(root.join("bench").join("run"))
+        .arg("many")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -20,6 +20,7 @@ mod jobs;
 mod precedence;
 mod properties;
 mod proxy;
+mod readme;
 mod secrets;
 mod signing;
 mod support;
