@@ -874,3 +874,33 @@ fn bench_run_honours_cargo_target_dir_and_rewrites_nothing_tracked() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_verbose_line_of_an_outcome_check_names_describe_dts_job_detail() {
+    use crate::fault_server::{Fault, FaultServer};
+    let s = FaultServer::start(vec![
+        Fault::ResetBeforeHeaders,
+        Fault::answer(
+            400,
+            &[],
+            br#"{"RequestId":"R2","Success":false,"ErrCode":"InvalidJobStatus","ErrMessage":"already paused"}"#,
+        ),
+        Fault::answer(
+            200,
+            &[],
+            br#"{"RequestId":"RD","Success":true,"Status":"Suspending"}"#,
+        ),
+    ]);
+    let home = Home::new();
+    let r = run(home
+        .dts_with_keys()
+        .args(["-v", "suspend", "-j", "j1", "--endpoint", &s.url()]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "dts: verbose: job j1: an attempt's answer was lost; checking the outcome once with DescribeDtsJobDetail\n"
+        ),
+        "{}",
+        r.stderr
+    );
+}
