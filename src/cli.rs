@@ -9,9 +9,8 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use crate::endpoint::{self, Endpoint};
 use crate::output::OutputFormat;
-use crate::settings;
+use crate::settings::endpoint::{self, Endpoint};
 
 const AFTER_HELP: &str = "\
 Settings come from the flag, then the environment, then the profile, then the default.
@@ -126,7 +125,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "SECS",
         allow_negative_numbers = true,
-        value_parser = Unquoted(settings::parse_seconds)
+        value_parser = Unquoted(crate::settings::values::parse_seconds)
     )]
     pub timeout: Option<Duration>,
 
@@ -137,7 +136,7 @@ pub struct GlobalArgs {
         global = true,
         value_name = "N",
         allow_negative_numbers = true,
-        value_parser = Unquoted(settings::parse_retries)
+        value_parser = Unquoted(crate::settings::values::parse_retries)
     )]
     pub retries: Option<u32>,
 
@@ -240,11 +239,11 @@ pub struct WaitArgs {
     pub wait: bool,
 
     /// Give up waiting after this many seconds (exit 10)
-    #[arg(long, value_name = "SECS", default_value = "600", value_parser = Unquoted(settings::parse_seconds), allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECS", default_value = "600", value_parser = Unquoted(crate::settings::values::parse_seconds), allow_negative_numbers = true)]
     pub wait_timeout: Duration,
 
     /// Seconds between two polls while waiting
-    #[arg(long, value_name = "SECS", default_value = "5", value_parser = Unquoted(settings::parse_seconds), allow_negative_numbers = true)]
+    #[arg(long, value_name = "SECS", default_value = "5", value_parser = Unquoted(crate::settings::values::parse_seconds), allow_negative_numbers = true)]
     pub poll_interval: Duration,
 }
 

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-/// How the service refused a call; decided by [`crate::response`].
+/// How the service refused a call; decided by [`crate::api::response`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiClass {
     /// Bad or unauthorised credentials (exit 4).

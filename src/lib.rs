@@ -1,91 +1,71 @@
 //! dts: pause Alibaba Cloud DTS jobs from the command line.
 //!
-//! [`run`] is the whole program: it parses the arguments, resolves the
-//! settings once, and hands the command to its module; every error reaches
-//! the user through [`sink::Sink::fail`], the single path to its message,
-//! its JSON object and its exit code. `main` only calls [`main_exit_code`].
+//! [`run`] is the whole program: it parses the arguments and hands the
+//! command to its module with the [`World`] it runs in; every error reaches
+//! the user through [`output::sink::Sink::fail`], the single path to its
+//! message, its JSON object and its exit code. `main` only calls
+//! [`main_exit_code`].
+//!
+//! The folders are the stages, lowest first: `sign`, `config`,
+//! `credentials`, `settings`, `transport`, `api`, `output`, `commands`.
 
-pub mod actions;
-pub mod aliyun;
 pub mod ambient;
+pub mod api;
 pub mod cli;
-pub mod client;
+pub mod commands;
 pub mod config;
-pub mod configure;
 pub mod credentials;
-pub mod endpoint;
 pub mod error;
-pub mod hint;
-pub mod interrupt;
-pub mod job;
-pub mod job_status;
 pub mod limits;
 pub mod output;
-pub mod progress;
-pub mod proxy;
-pub mod report;
-pub mod request;
-pub mod response;
-pub mod retry;
+pub mod secret;
 pub mod settings;
 pub mod sign;
-pub mod sink;
-pub mod textfile;
-pub mod wait;
+pub mod transport;
+
+#[cfg(test)]
+mod testing;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 
 use clap::{CommandFactory, Parser};
 
-use crate::ambient::Ambient;
 use crate::cli::{Cli, Command};
-use crate::error::Error;
-use crate::output::{OutputFormat, Style};
-use crate::settings::Env;
-use crate::sink::Sink;
+pub use crate::commands::{Input, ProcessInput, World};
+use crate::config::{Env, Paths};
+pub use crate::output::Terminals;
+use crate::output::sink::Sink;
+use crate::output::{OutputFormat, Style, interrupt};
 
-/// The User-Agent dts sends: `dts/<version> (<os>; <arch>)`.
-pub fn user_agent() -> String {
-    format!(
-        "dts/{} ({}; {})",
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS,
-        std::env::consts::ARCH
-    )
-}
-
-/// Which of stdout and stderr are terminals (colour and spinners need one).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Terminals {
-    pub stdout: bool,
-    pub stderr: bool,
-}
-
-/// Runs dts as a process: real arguments, environment, clock and network.
+/// Runs dts as a process: real arguments, environment, clock, terminals,
+/// stdin and network.
 pub fn main_exit_code() -> u8 {
     interrupt::install_panic_hook();
-    let terminals = Terminals {
-        stdout: io::stdout().is_terminal(),
-        stderr: io::stderr().is_terminal(),
+    let mut input = ProcessInput::default();
+    let mut world = World {
+        env: Env::from_process(),
+        paths: Paths::from_system(),
+        ambient: &ambient::System,
+        terminals: Terminals {
+            stdout: io::stdout().is_terminal(),
+            stderr: io::stderr().is_terminal(),
+        },
+        input: &mut input,
     };
     run(
         std::env::args_os(),
-        Env::from_process(),
-        &ambient::System,
-        terminals,
+        &mut world,
         &mut io::stdout(),
         &mut io::stderr(),
     )
 }
 
-/// Runs dts with the given arguments and environment, writing to `out` and
+/// Runs dts with the given arguments in `world`, writing to `out` and
 /// `err`, and returns the exit code.
 pub fn run(
     args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
-    env: Result<Env, Error>,
-    ambient: &(dyn Ambient + Sync),
-    terminals: Terminals,
+    world: &mut World<'_>,
     out: &mut (impl Write + Send),
     err: &mut (impl Write + Send),
 ) -> u8 {
@@ -93,21 +73,12 @@ pub fn run(
         Ok(cli) => cli,
         Err(e) => return clap_exit(e, out, err),
     };
-    let no_color = env.as_ref().is_ok_and(|e| e.get("NO_COLOR").is_some());
-    let stderr_style = Style {
-        color: terminals.stderr && !no_color,
-    };
-    let stdout_style = Style {
-        color: terminals.stdout && !no_color,
-    };
-    let mut sink = Sink::new(out, err, cli.global.quiet, cli.global.verbose, stderr_style);
-    let code = dispatch(&cli, &mut sink, env, ambient, stdout_style, terminals);
+    let style = world.terminals.stderr_style(world.no_color());
+    let mut sink = Sink::new(out, err, cli.global.quiet, cli.global.verbose, style);
+    let code = dispatch(&cli, &mut sink, world);
     sink.finish(code)
 }
 
-/// Prints clap's own message (help and version on stdout, errors on
-/// stderr, with a tip for a job id given without -j) and returns its exit
-/// code.
 fn clap_exit(mut e: clap::Error, out: &mut impl Write, err: &mut impl Write) -> u8 {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if e.kind() == ErrorKind::UnknownArgument
@@ -135,11 +106,19 @@ fn clap_exit(mut e: clap::Error, out: &mut impl Write, err: &mut impl Write) -> 
 fn dispatch<O: Write + Send, E: Write + Send>(
     cli: &Cli,
     sink: &mut Sink<'_, O, E>,
-    env: Result<Env, Error>,
-    ambient: &(dyn Ambient + Sync),
-    stdout_style: Style,
-    terminals: Terminals,
+    world: &mut World<'_>,
 ) -> u8 {
+    use crate::api::actions::{RESUME, STATUS, SUSPEND};
+    use crate::commands::{configure, jobs};
+    let job = |job, what, wait: Option<&cli::WaitArgs>| jobs::JobCommand {
+        global: &cli.global,
+        job,
+        what,
+        wait: wait.filter(|w| w.wait).map(|w| commands::wait::Wait {
+            timeout: w.wait_timeout,
+            interval: w.poll_interval,
+        }),
+    };
     match &cli.command {
         Command::Completions { shell } => {
             let mut text = Vec::new();
@@ -147,94 +126,15 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             sink.stdout(&text);
             0
         }
-        Command::Configure => match configure_command(cli, env) {
+        Command::Configure => match configure::run(&cli.global, world) {
             Ok(said) => {
                 sink.stdout(format!("{said}\n").as_bytes());
                 0
             }
             Err(e) => sink.fail(&e, OutputFormat::Table, None),
         },
-        Command::Suspend { job, wait } => job_command(
-            sink,
-            &cli.global,
-            job,
-            &actions::suspend::SUSPEND,
-            Some(wait),
-            env,
-            ambient,
-            stdout_style,
-            terminals,
-        ),
-        Command::Resume { job, wait } => job_command(
-            sink,
-            &cli.global,
-            job,
-            &actions::resume::RESUME,
-            Some(wait),
-            env,
-            ambient,
-            stdout_style,
-            terminals,
-        ),
-        Command::Status { job } => job_command(
-            sink,
-            &cli.global,
-            job,
-            &actions::status::STATUS,
-            None,
-            env,
-            ambient,
-            stdout_style,
-            terminals,
-        ),
+        Command::Suspend { job: j, wait } => jobs::run(sink, &job(j, &SUSPEND, Some(wait)), world),
+        Command::Resume { job: j, wait } => jobs::run(sink, &job(j, &RESUME, Some(wait)), world),
+        Command::Status { job: j } => jobs::run(sink, &job(j, &STATUS, None), world),
     }
-}
-
-/// `dts configure`: every global flag is honoured or refused.
-fn configure_command(cli: &Cli, env: Result<Env, Error>) -> Result<String, Error> {
-    let global = &cli.global;
-    if global.output == Some(OutputFormat::Json) {
-        return Err(Error::Usage(
-            "configure has no JSON output; leave out -o json".into(),
-        ));
-    }
-    let env = env?;
-    let target = configure::Target::resolve(
-        global.config.as_deref(),
-        global.profile.as_deref(),
-        &env,
-        config::default_path(),
-    )?;
-    let options = configure::Options {
-        dry_run: global.dry_run,
-        endpoint: global.endpoint.clone(),
-        timeout: global.timeout,
-        retries: global.retries,
-    };
-    interrupt::install();
-    configure::configure(&target, &options, &mut configure::Stdin)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn job_command<O: Write + Send, E: Write + Send>(
-    sink: &mut Sink<'_, O, E>,
-    global: &cli::GlobalArgs,
-    job: &cli::JobArgs,
-    what: &'static actions::JobAction,
-    wait: Option<&cli::WaitArgs>,
-    env: Result<Env, Error>,
-    ambient: &(dyn Ambient + Sync),
-    stdout_style: Style,
-    terminals: Terminals,
-) -> u8 {
-    let command = job::Command {
-        global,
-        job,
-        what,
-        wait: wait.filter(|w| w.wait).map(|w| wait::Wait {
-            timeout: w.wait_timeout,
-            interval: w.poll_interval,
-        }),
-    };
-    job::run(sink, &command, env, ambient, stdout_style, terminals.stderr)
 }

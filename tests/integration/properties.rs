@@ -20,7 +20,7 @@ proptest! {
         status in 100u16..600,
         body in proptest::collection::vec(any::<u8>(), 0..512),
     ) {
-        let result = dts::response::interpret(status, &body, &|s: &str| s.to_string());
+        let result = dts::api::response::interpret(status, &body, &|s: &str| s.to_string());
         // Success needs a 2xx status and a JSON object with Success true.
         if result.is_ok() {
             prop_assert!((200..300).contains(&status));
@@ -32,7 +32,7 @@ proptest! {
         status in 100u16..600,
         body in r#"\{("(Success|Code|ErrCode|Message|ErrMessage|DynamicMessage|RequestId)":(true|false|null|1|"[a-z%s]{0,8}"|\[\]|\{\}),?){0,6}\}?"#,
     ) {
-        let _ = dts::response::interpret(status, body.as_bytes(), &|s: &str| s.to_string());
+        let _ = dts::api::response::interpret(status, body.as_bytes(), &|s: &str| s.to_string());
     }
 
     #[test]
@@ -58,7 +58,7 @@ proptest! {
 
     #[test]
     fn endpoint_parser_never_panics(s in any::<String>()) {
-        if let Ok(e) = dts::endpoint::Endpoint::parse(&s) {
+        if let Ok(e) = dts::settings::endpoint::Endpoint::parse(&s) {
             prop_assert!(e.url().ends_with('/'));
         }
     }

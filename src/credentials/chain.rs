@@ -1,0 +1,264 @@
+//! Which credentials a command uses, highest first (CONTRACT.md): the
+//! profile named by `--profile` alone; the environment's key pair; the
+//! profile (named by `ALIBABA_CLOUD_PROFILE`, else `default`) in dts's own
+//! file; the same name in the aliyun CLI's file (its `current` profile when
+//! no name was given). The profile chosen here also gives the settings.
+
+use std::path::Path;
+
+use crate::config::aliyun::AliyunConfig;
+use crate::config::{Env, Profile, ProfileFile};
+use crate::credentials::{CredentialSource, Credentials};
+use crate::error::Error;
+use crate::secret::Secret;
+
+/// Who named the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameSource {
+    /// `--profile`: that profile and nothing else.
+    Flag,
+    /// `ALIBABA_CLOUD_PROFILE`.
+    Env,
+    /// Nobody: `default`.
+    Default,
+}
+
+/// The profile name and who gave it.
+#[derive(Debug, Clone)]
+pub struct ProfileName {
+    pub name: String,
+    pub by: NameSource,
+}
+
+impl ProfileName {
+    /// `--profile`, else `ALIBABA_CLOUD_PROFILE`, else `default`.
+    pub fn new(flag: Option<&str>, env: &Env) -> Self {
+        let (name, by) = match (flag, env.get("ALIBABA_CLOUD_PROFILE")) {
+            (Some(n), _) => (n, NameSource::Flag),
+            (None, Some(n)) => (n, NameSource::Env),
+            (None, None) => ("default", NameSource::Default),
+        };
+        ProfileName {
+            name: name.to_string(),
+            by,
+        }
+    }
+}
+
+/// A profile dts settled on, and where it came from.
+#[derive(Debug, Clone)]
+pub struct Selected {
+    pub profile: Profile,
+    pub source: CredentialSource,
+}
+
+/// dts's own profile file as loaded, and the aliyun CLI's file's path.
+pub struct Files<'a> {
+    pub dts: Option<&'a ProfileFile>,
+    /// The dts file's path as shown in messages.
+    pub shown_path: &'a str,
+    pub aliyun: Option<&'a Path>,
+}
+
+/// The credentials, and the profile chosen on the way (if any).
+#[derive(Debug)]
+pub struct Chosen {
+    pub credentials: Credentials,
+    pub selected: Option<Selected>,
+}
+
+/// Walks the chain.
+pub fn choose(name: &ProfileName, env: &Env, files: &Files<'_>) -> Result<Chosen, Error> {
+    let env_id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
+    let env_secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+    let use_env = name.by != NameSource::Flag && (env_id.is_some() || env_secret.is_some());
+    let (selected, aliyun) = select(name, files, use_env)?;
+    let unknown = || unknown_profile(name, files, aliyun.as_ref());
+    if name.by == NameSource::Flag && selected.is_none() {
+        return Err(unknown());
+    }
+    let credentials = if use_env {
+        env_credentials(env)?
+    } else if let Some(s) = &selected {
+        profile_credentials(&s.profile, &s.source)?
+    } else if name.by == NameSource::Env {
+        return Err(unknown());
+    } else {
+        return Err(no_credentials(name, files, aliyun.as_ref()));
+    };
+    check_lengths(&credentials)?;
+    Ok(Chosen {
+        credentials,
+        selected,
+    })
+}
+
+/// The named profile: dts's file first; the aliyun CLI's file only when
+/// the credentials are to come from a profile (a broken one never stops a
+/// run whose keys are in the environment).
+fn select(
+    name: &ProfileName,
+    files: &Files<'_>,
+    use_env: bool,
+) -> Result<(Option<Selected>, Option<AliyunConfig>), Error> {
+    if let Some(profile) = files
+        .dts
+        .map(|f| f.profile(&name.name))
+        .transpose()?
+        .flatten()
+    {
+        let source = CredentialSource::Profile {
+            name: name.name.clone(),
+            path: files.shown_path.to_string(),
+        };
+        return Ok((Some(Selected { profile, source }), None));
+    }
+    if use_env {
+        return Ok((None, None));
+    }
+    let Some(aliyun) = files.aliyun.map(AliyunConfig::load).transpose()?.flatten() else {
+        return Ok((None, None));
+    };
+    let aliyun_name = match name.by {
+        NameSource::Default => aliyun.current.clone().unwrap_or_else(|| name.name.clone()),
+        _ => name.name.clone(),
+    };
+    let selected = aliyun.profile(&aliyun_name)?.map(|profile| Selected {
+        profile,
+        source: CredentialSource::AliyunProfile {
+            name: aliyun_name,
+            path: aliyun.path.display().to_string(),
+        },
+    });
+    Ok((selected, Some(aliyun)))
+}
+
+/// `ALIBABA_CLOUD_ACCESS_KEY_ID` and `ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
+/// with `ALIBABA_CLOUD_SECURITY_TOKEN`; half a pair is an error.
+fn env_credentials(env: &Env) -> Result<Credentials, Error> {
+    const ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
+    const SECRET: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    match (env.get(ID), env.get(SECRET)) {
+        (Some(id), Some(secret)) => Ok(Credentials {
+            access_key_id: id.to_string(),
+            access_key_secret: Secret::new(secret),
+            security_token: env.get("ALIBABA_CLOUD_SECURITY_TOKEN").map(Secret::new),
+            source: CredentialSource::Environment,
+        }),
+        (Some(_), None) => Err(half_pair(ID, SECRET)),
+        (None, _) => Err(half_pair(SECRET, ID)),
+    }
+}
+
+fn profile_credentials(p: &Profile, source: &CredentialSource) -> Result<Credentials, Error> {
+    match (&p.access_key_id, &p.access_key_secret) {
+        (Some(id), Some(secret)) => Ok(Credentials {
+            access_key_id: id.clone(),
+            access_key_secret: secret.clone(),
+            security_token: p.security_token.clone(),
+            source: source.clone(),
+        }),
+        (Some(_), None) => Err(Error::config(format!(
+            "{source} has access_key_id but no access_key_secret"
+        ))),
+        (None, Some(_)) => Err(Error::config(format!(
+            "{source} has access_key_secret but no access_key_id"
+        ))),
+        (None, None) => Err(Error::Config {
+            message: format!("{source} holds no access key"),
+            hint: Some("add access_key_id and access_key_secret to it".into()),
+        }),
+    }
+}
+
+/// Values too long for a request URL are configuration errors naming
+/// where they came from (they come from the environment or a file).
+fn check_lengths(c: &Credentials) -> Result<(), Error> {
+    use crate::limits::{MAX_ID, MAX_TOKEN, check};
+    check(
+        &format!("the AccessKeyId from {}", c.source),
+        &c.access_key_id,
+        MAX_ID,
+    )
+    .and_then(|()| match &c.security_token {
+        Some(t) => check(
+            &format!("the SecurityToken from {}", c.source.token_origin()),
+            t.expose(),
+            MAX_TOKEN,
+        ),
+        None => Ok(()),
+    })
+    .map_err(Error::config)
+}
+
+fn no_credentials(name: &ProfileName, files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Error {
+    let shown_path = files.shown_path;
+    let aliyun_path = files
+        .aliyun
+        .map_or_else(String::new, |p| format!(", nor in {}", p.display()));
+    Error::NoCredentials {
+        message: format!(
+            "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{}' in {shown_path}{aliyun_path}",
+            name.name
+        ),
+        hint: existing_profiles(files, aliyun).map_or_else(
+            || setup_hint(shown_path),
+            |listed| format!("{listed}; choose one with -p NAME (or ALIBABA_CLOUD_PROFILE=NAME)"),
+        ),
+    }
+}
+
+fn unknown_profile(name: &ProfileName, files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Error {
+    let by = match name.by {
+        NameSource::Flag => " (from --profile)",
+        NameSource::Env => " (from ALIBABA_CLOUD_PROFILE)",
+        NameSource::Default => "",
+    };
+    let mut places = vec![files.shown_path.to_string()];
+    if let Some(a) = aliyun {
+        places.push(a.path.display().to_string());
+    }
+    let hint = existing_profiles(files, aliyun).unwrap_or_else(|| setup_hint(files.shown_path));
+    Error::Config {
+        message: format!(
+            "profile '{}'{by} not found in {}",
+            name.name,
+            places.join(" or ")
+        ),
+        hint: Some(hint),
+    }
+}
+
+/// "profiles in PATH: a, b; aliyun CLI profiles in PATH: c", or `None`
+/// when neither file holds a profile.
+fn existing_profiles(files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Option<String> {
+    let mut listed = Vec::new();
+    if let Some(f) = files.dts.filter(|f| !f.names().is_empty()) {
+        listed.push(format!(
+            "profiles in {}: {}",
+            files.shown_path,
+            f.names().join(", ")
+        ));
+    }
+    if let Some(a) = aliyun.filter(|a| !a.names().is_empty()) {
+        listed.push(format!(
+            "aliyun CLI profiles in {}: {}",
+            a.path.display(),
+            a.names().join(", ")
+        ));
+    }
+    (!listed.is_empty()).then(|| listed.join("; "))
+}
+
+fn half_pair(set: &str, missing: &str) -> Error {
+    Error::Config {
+        message: format!("{set} is set but {missing} is not"),
+        hint: Some("set both variables of the pair, or neither to use a profile".into()),
+    }
+}
+
+fn setup_hint(path: &str) -> String {
+    format!(
+        "run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {path}"
+    )
+}

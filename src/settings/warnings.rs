@@ -1,0 +1,45 @@
+//! Findings that do not stop a command but that the user should see: a
+//! profile file others can read, unknown profile keys, a near-miss region,
+//! plain http off this machine.
+
+use crate::config::ProfileFile;
+use crate::credentials::Credentials;
+use crate::credentials::chain::Selected;
+use crate::settings::endpoint::{self, Endpoint, Scheme};
+
+/// What the settings found, for `dts: warning:` lines.
+pub fn collect(
+    file: Option<&ProfileFile>,
+    selected: Option<&Selected>,
+    region: Option<&str>,
+    endpoint: &Endpoint,
+    credentials: &Credentials,
+) -> Vec<String> {
+    let mut warnings: Vec<String> = file.and_then(|f| f.too_open.clone()).into_iter().collect();
+    if let Some(s) = selected {
+        warnings.extend(
+            s.profile
+                .unknown_keys
+                .iter()
+                .map(|k| format!("{}: unknown key '{k}' ignored", s.source)),
+        );
+    }
+    if let Some(r) = region
+        && let Some(near) = endpoint::did_you_mean(r)
+    {
+        warnings.push(format!(
+            "unknown region '{r}'; did you mean '{near}'? calling {endpoint}"
+        ));
+    }
+    if endpoint.scheme == Scheme::Http && !endpoint.is_loopback() {
+        warnings.push(format!(
+            "the endpoint {endpoint} is plain http on a host that is not this machine: the signed requests{} travel in clear text; use https",
+            if credentials.security_token.is_some() {
+                " and the SecurityToken"
+            } else {
+                ""
+            }
+        ));
+    }
+    warnings
+}
