@@ -110,7 +110,7 @@ fn dispatch<O: Write + Send, E: Write + Send>(
 ) -> u8 {
     use crate::api::actions::{RESUME, STATUS, SUSPEND};
     use crate::commands::{configure, jobs};
-    let job = |job, what, wait: Option<&cli::WaitArgs>| jobs::JobCommand {
+    let job = |job, what, wait: Option<&cli::WaitArgs>| commands::job_command::JobCommand {
         global: &cli.global,
         job,
         what,

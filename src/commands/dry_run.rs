@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::ambient::Ambient;
 use crate::api::client::Client;
-use crate::commands::jobs::{JobCommand, Prepared};
+use crate::commands::job_command::{JobCommand, Prepared};
 use crate::output::sink::Sink;
 use crate::output::{self, OutputFormat, Style};
 use crate::transport::{HttpRequest, HttpResponse, Transport};

@@ -9,12 +9,9 @@ use std::io::Write;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::api::actions::JobAction;
 use crate::api::client::Client;
-use crate::api::request::Operation;
-use crate::cli::{GlobalArgs, JobArgs};
+use crate::commands::job_command::{JobCommand, Prepared};
 use crate::commands::one::{self, Job};
-use crate::commands::wait::Wait;
 use crate::commands::{World, dry_run, ids};
 use crate::error::Error;
 use crate::output::interrupt;
@@ -22,53 +19,9 @@ use crate::output::progress::Draw;
 use crate::output::report::{self, Outcome};
 use crate::output::sink::Sink;
 use crate::output::{OutputFormat, verbose};
-use crate::secret::Secret;
-use crate::settings::{self, Flags, Settings};
+use crate::settings;
 use crate::transport::http::UreqTransport;
 use crate::transport::proxy;
-
-/// One command on jobs, as parsed.
-pub struct JobCommand<'a> {
-    pub global: &'a GlobalArgs,
-    pub job: &'a JobArgs,
-    pub what: &'static JobAction,
-    /// `--wait` and its limits, for suspend and resume.
-    pub wait: Option<Wait>,
-}
-
-impl JobCommand<'_> {
-    /// The parameters of `action` for job `id` in `region`.
-    pub fn params(&self, action: &JobAction, id: &str, region: Option<&str>) -> Operation {
-        action.params(
-            id,
-            self.job.instance_id.as_deref(),
-            self.job.direction.map(|d| d.wire()),
-            region,
-        )
-    }
-
-    /// The settings the command line gives (already checked by clap).
-    fn flags(&self) -> Flags {
-        Flags {
-            profile: self.global.profile.clone(),
-            config: self.global.config.clone(),
-            region: self.job.region.clone(),
-            endpoint: self.global.endpoint.clone(),
-            output: self.global.output,
-            timeout: self.global.timeout,
-            retries: self.global.retries,
-        }
-    }
-}
-
-/// What a job command runs on: the settings, the IDs, and the proxy.
-pub struct Prepared {
-    pub settings: Settings,
-    pub ids: Vec<String>,
-    /// Several-job mode: several IDs, or `-j -`.
-    pub several: bool,
-    proxy: Option<Secret>,
-}
 
 /// Runs the command and returns the exit code.
 pub fn run<O: Write + Send, E: Write + Send>(

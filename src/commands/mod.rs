@@ -5,6 +5,7 @@
 pub mod configure;
 pub mod dry_run;
 pub mod ids;
+pub mod job_command;
 pub mod jobs;
 pub mod one;
 pub mod wait;

@@ -8,7 +8,7 @@ use crate::api::job_status;
 use crate::api::request::Operation;
 use crate::api::response::{self, Success};
 use crate::api::retry;
-use crate::commands::jobs::JobCommand;
+use crate::commands::job_command::JobCommand;
 use crate::commands::wait::{self, Poll};
 use crate::error::Error;
 use crate::output::progress::{Draw, Lines, Progress};

@@ -13,40 +13,11 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use clap::ValueEnum;
 use comfy_table::{CellAlignment, Table, presets};
 use serde_json::{Map, Value, json};
 
 use crate::error::Error;
-
-/// The format of stdout.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// A small table for people
-    #[default]
-    Table,
-    /// The service's JSON answer, one object
-    Json,
-}
-
-impl OutputFormat {
-    /// The name users type.
-    pub fn name(self) -> &'static str {
-        match self {
-            OutputFormat::Table => "table",
-            OutputFormat::Json => "json",
-        }
-    }
-
-    /// Parses a value from the environment or a profile, any letter case.
-    pub fn parse(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "table" => Ok(OutputFormat::Table),
-            "json" => Ok(OutputFormat::Json),
-            _ => Err(format!("'{s}' is not an output format (table or json)")),
-        }
-    }
-}
+pub use crate::settings::format::OutputFormat;
 
 /// Which of stdout and stderr are terminals (colour and spinners need one).
 #[derive(Debug, Clone, Copy, Default)]
@@ -317,11 +288,5 @@ mod tests {
             escape("a\x1b]0;owned\x07b\nc\u{9b}2J\x7f"),
             "a\\x1b]0;owned\\x07b\\nc\\u{9b}2J\\x7f"
         );
-    }
-
-    #[test]
-    fn output_format_parses_any_case() {
-        assert_eq!(OutputFormat::parse("JSON"), Ok(OutputFormat::Json));
-        assert!(OutputFormat::parse("xml").is_err());
     }
 }

@@ -3,6 +3,7 @@
 //! chain has chosen the keys and the profile.
 
 pub mod endpoint;
+pub mod format;
 pub mod layers;
 pub mod origin;
 pub mod values;
@@ -15,8 +16,8 @@ use crate::config::{Env, Paths, ProfileFile};
 use crate::credentials::Credentials;
 use crate::credentials::chain::{self, Files, ProfileName, Selected};
 use crate::error::Error;
-use crate::output::OutputFormat;
 use crate::settings::endpoint::Endpoint;
+use crate::settings::format::OutputFormat;
 use crate::settings::layers::{ENDPOINT, Layers, REGION, RETRIES, TIMEOUT};
 pub use crate::settings::origin::Origin;
 
