@@ -10,7 +10,7 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::cli::GlobalArgs;
 use crate::commands::World;
 use crate::config::Env;
-use crate::config::textfile::ReadError;
+use crate::config::edit;
 use crate::error::Error;
 use crate::output::{OutputFormat, interrupt};
 use crate::settings::endpoint::{self, Endpoint};
@@ -125,65 +125,9 @@ pub fn configure(
     options: &Options,
     answers: &mut dyn Answers,
 ) -> Result<String, Error> {
-    let mut doc = read_document(&target.path)?;
+    let mut doc = edit::read_document(&target.path)?;
     let name = &target.profile;
-    let current = |key: &str| -> Option<String> {
-        doc.get(name)
-            .and_then(|t| t.get(key))
-            .and_then(Item::as_str)
-            .map(str::to_string)
-    };
-
-    let old_id = current("access_key_id");
-    let id = ask(
-        answers,
-        &format!(
-            "Access key id{}: ",
-            old_id
-                .as_deref()
-                .map_or(String::new(), |v| format!(" [{v}]"))
-        ),
-        false,
-    )?
-    .or(old_id)
-    .ok_or_else(|| Error::Usage("an access key id is required".into()))?;
-    let has_secret = current("access_key_secret").is_some();
-    let secret = ask(
-        answers,
-        if has_secret {
-            "Access key secret [keep the current one]: "
-        } else {
-            "Access key secret: "
-        },
-        true,
-    )?;
-    if secret.is_none() && !has_secret {
-        return Err(Error::Usage("an access key secret is required".into()));
-    }
-    let token = ask(
-        answers,
-        "STS security token (optional; Enter to keep, - to remove): ",
-        true,
-    )?;
-    let old_region = current("region");
-    let region = ask(
-        answers,
-        &format!(
-            "Region id, such as cn-hangzhou{}: ",
-            old_region
-                .as_deref()
-                .map_or(String::new(), |v| format!(" [{v}]"))
-        ),
-        false,
-    )?;
-    if let Some(r) = region.as_deref().filter(|r| *r != "-") {
-        endpoint::validate_region(r).map_err(Error::Usage)?;
-    }
-    let endpoint = match &options.endpoint {
-        Some(e) => Some(e.to_string()),
-        None => ask_endpoint(answers, current("endpoint"))?,
-    };
-
+    let answered = ask_all(answers, doc.get(name), options)?;
     if !doc.contains_key(name) {
         doc.insert(name, Item::Table(Table::new()));
     }
@@ -193,29 +137,7 @@ pub fn configure(
             target.path.display()
         ))
     })?;
-    table["access_key_id"] = value(id);
-    if let Some(s) = secret {
-        table["access_key_secret"] = value(s);
-    }
-    for (key, answer) in [
-        ("security_token", token),
-        ("region", region),
-        ("endpoint", endpoint),
-    ] {
-        match answer.as_deref() {
-            None => {}
-            Some("-") => {
-                table.remove(key);
-            }
-            Some(v) => table[key] = value(v),
-        }
-    }
-    if let Some(t) = options.timeout {
-        table["timeout"] = value(t.as_secs_f64());
-    }
-    if let Some(r) = options.retries {
-        table["retries"] = value(i64::from(r));
-    }
+    answered.apply(table, options);
     if options.dry_run {
         return Ok(format!(
             "dry run: would write profile '{name}' to {} (mode 0600); nothing was written\n\n{}",
@@ -223,41 +145,106 @@ pub fn configure(
             masked(name, table).trim_end()
         ));
     }
-    write_private(&target.path, doc.to_string().as_bytes())?;
+    edit::write_private(&target.path, doc.to_string().as_bytes())?;
     Ok(format!(
         "wrote profile '{name}' to {} (mode 0600)",
         target.path.display()
     ))
 }
 
-/// The profile file as a document to edit: empty when there is none yet.
-/// A malformed one is refused with its line (dts will not overwrite it).
-fn read_document(path: &Path) -> Result<DocumentMut, Error> {
-    let bytes = match crate::config::textfile::read(path) {
-        Ok(bytes) => bytes,
-        Err(ReadError::Missing) => Vec::new(),
-        Err(ReadError::Bad(why)) => {
-            return Err(Error::config(format!(
-                "cannot read config file {}: {why}",
-                path.display()
-            )));
+/// The answers to configure's questions; `None` keeps the current value,
+/// `-` removes an optional one.
+struct Answered {
+    id: String,
+    secret: Option<String>,
+    token: Option<String>,
+    region: Option<String>,
+    endpoint: Option<String>,
+}
+
+impl Answered {
+    /// Writes the answers and the flags' values into the profile's table.
+    fn apply(self, table: &mut Table, options: &Options) {
+        table["access_key_id"] = value(self.id);
+        if let Some(s) = self.secret {
+            table["access_key_secret"] = value(s);
         }
+        for (key, answer) in [
+            ("security_token", self.token),
+            ("region", self.region),
+            ("endpoint", self.endpoint),
+        ] {
+            match answer.as_deref() {
+                None => {}
+                Some("-") => {
+                    table.remove(key);
+                }
+                Some(v) => table[key] = value(v),
+            }
+        }
+        if let Some(t) = options.timeout {
+            table["timeout"] = value(t.as_secs_f64());
+        }
+        if let Some(r) = options.retries {
+            table["retries"] = value(i64::from(r));
+        }
+    }
+}
+
+/// Asks every question, showing the profile's current values.
+fn ask_all(
+    answers: &mut dyn Answers,
+    current_profile: Option<&Item>,
+    options: &Options,
+) -> Result<Answered, Error> {
+    let current = |key: &str| -> Option<String> {
+        current_profile
+            .and_then(|t| t.get(key))
+            .and_then(Item::as_str)
+            .map(str::to_string)
     };
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::config(format!("config file {} is not valid UTF-8", path.display())))?;
-    text.parse().map_err(|e: toml_edit::TomlError| {
-        let at = e
-            .span()
-            .map(|span| {
-                let (line, col) = crate::config::line_col(&text, span.start);
-                format!(" at line {line}, column {col}")
-            })
-            .unwrap_or_default();
-        Error::config(format!(
-            "config file {} is not valid TOML{at}: {}; fix it first (dts will not overwrite it)",
-            path.display(),
-            e.message().trim_end()
-        ))
+    let shown = |v: &Option<String>| v.as_deref().map_or(String::new(), |v| format!(" [{v}]"));
+    let old_id = current("access_key_id");
+    let id = ask(
+        answers,
+        &format!("Access key id{}: ", shown(&old_id)),
+        false,
+    )?
+    .or(old_id)
+    .ok_or_else(|| Error::Usage("an access key id is required".into()))?;
+    let has_secret = current("access_key_secret").is_some();
+    let secret_prompt = if has_secret {
+        "Access key secret [keep the current one]: "
+    } else {
+        "Access key secret: "
+    };
+    let secret = ask(answers, secret_prompt, true)?;
+    if secret.is_none() && !has_secret {
+        return Err(Error::Usage("an access key secret is required".into()));
+    }
+    let token = ask(
+        answers,
+        "STS security token (optional; Enter to keep, - to remove): ",
+        true,
+    )?;
+    let region_prompt = format!(
+        "Region id, such as cn-hangzhou{}: ",
+        shown(&current("region"))
+    );
+    let region = ask(answers, &region_prompt, false)?;
+    if let Some(r) = region.as_deref().filter(|r| *r != "-") {
+        endpoint::validate_region(r).map_err(Error::Usage)?;
+    }
+    let endpoint = match &options.endpoint {
+        Some(e) => Some(e.to_string()),
+        None => ask_endpoint(answers, current("endpoint"))?,
+    };
+    Ok(Answered {
+        id,
+        secret,
+        token,
+        region,
+        endpoint,
     })
 }
 
@@ -317,36 +304,6 @@ fn ask(answers: &mut dyn Answers, prompt: &str, secret: bool) -> Result<Option<S
 fn interrupted() -> Error {
     std::thread::park_timeout(std::time::Duration::from_secs(2));
     Error::Interrupted(crate::error::Signal::Int)
-}
-
-/// Writes `bytes` to `path` with mode 0600, creating its folder (0700),
-/// through a temporary file renamed into place.
-fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail =
-        |what: &str, e: io::Error| Error::config(format!("cannot {what} {}: {e}", path.display()));
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(dir)
-            .map_err(|e| fail("create the folder of", e))?;
-    }
-    let tmp = path.with_extension(format!("toml.tmp{}", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail("write", e));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

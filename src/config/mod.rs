@@ -3,6 +3,7 @@
 //! small files they share.
 
 pub mod aliyun;
+pub mod edit;
 pub mod env;
 pub mod profile_file;
 pub mod textfile;

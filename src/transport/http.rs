@@ -2,15 +2,15 @@
 //! OS trust store, and whether a failed request was written.
 
 use std::cell::Cell;
-use std::io;
 use std::time::Duration;
 
 use ureq::unversioned::transport::{
     Buffers, ConnectionDetails, Connector, DefaultConnector, NextTimeout, Transport as UreqStream,
 };
 
+use super::failure::Failure;
 use super::{BODY_LIMIT, HttpRequest, HttpResponse, Transport};
-use crate::error::{Error, NetworkKind};
+use crate::error::Error;
 use crate::secret::Secret;
 
 /// Headers kept from a response.
@@ -77,14 +77,13 @@ impl Transport for UreqTransport {
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, Error> {
         WRITTEN.with(|w| w.set(false));
         let map = |e| {
-            let written = WRITTEN.with(Cell::get);
-            map_error(
-                e,
-                &request.authority,
-                self.timeout,
-                self.proxy_shown.as_deref(),
-                written,
-            )
+            Failure {
+                host: &request.authority,
+                timeout: self.timeout,
+                proxy: self.proxy_shown.as_deref(),
+                written: WRITTEN.with(Cell::get),
+            }
+            .classify(e)
         };
         let mut response = self.agent.post(&request.url).send_empty().map_err(map)?;
         let status = response.status().as_u16();
@@ -165,130 +164,5 @@ impl<T: UreqStream> UreqStream for Watched<T> {
 
     fn is_tls(&self) -> bool {
         self.0.is_tls()
-    }
-}
-
-/// What a failed name look-up is called.
-const RESOLVE: &str = "cannot resolve its host";
-
-/// A TLS handshake failure (nothing was sent).
-fn tls(message: String) -> Error {
-    Error::Network {
-        kind: NetworkKind::Tls,
-        message,
-        sent: false,
-    }
-}
-
-/// Turns a ureq error into dts's classes, naming the host (or the proxy,
-/// when connecting to it failed) and never a URL (the URL holds the signed
-/// query). `written` tells whether the request reached the connection: a
-/// failure before that cannot have taken effect.
-fn map_error(
-    e: ureq::Error,
-    host: &str,
-    timeout: Duration,
-    proxy: Option<&str>,
-    written: bool,
-) -> Error {
-    use ureq::Error as U;
-    let network = |kind, message| Error::Network {
-        kind,
-        message,
-        sent: written,
-    };
-    // Before anything is written through a proxy, every connection failure
-    // is the proxy's.
-    let failed = |what: &str| match proxy {
-        Some(p) if !written => network(
-            NetworkKind::Other,
-            format!("cannot connect to the proxy {p} (for {host}): {what}"),
-        ),
-        _ if what == RESOLVE => network(NetworkKind::Other, format!("cannot resolve host {host}")),
-        _ => network(
-            NetworkKind::Other,
-            format!("cannot connect to {host}: {what}"),
-        ),
-    };
-    match e {
-        U::Timeout(_) => network(
-            NetworkKind::Timeout,
-            format!(
-                "no complete answer from {host} within {} s (the limit for one attempt; see --timeout){}",
-                timeout.as_secs_f64(),
-                match proxy {
-                    Some(p) if !written => format!(" through the proxy {p}"),
-                    _ => String::new(),
-                }
-            ),
-        ),
-        U::HostNotFound => failed(RESOLVE),
-        U::ConnectionFailed => failed("connection failed"),
-        U::BodyExceedsLimit(_) => Error::BadResponse {
-            message: format!("the answer from {host} is larger than 1 MiB"),
-            http_status: None,
-        },
-        U::Tls(m) => tls(format!("TLS handshake with {host} failed: {m}")),
-        U::Rustls(e) => tls(format!("TLS handshake with {host} failed: {e}")),
-        U::Pem(e) => tls(format!("TLS set-up failed: {e}")),
-        U::Io(e)
-            if e.get_ref()
-                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()) =>
-        {
-            tls(format!("TLS handshake with {host} failed: {e}"))
-        }
-        U::Io(e) => match e.kind() {
-            io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => network(
-                NetworkKind::Timeout,
-                format!(
-                    "no complete answer from {host} within {} s (the limit for one attempt; see --timeout)",
-                    timeout.as_secs_f64()
-                ),
-            ),
-            io::ErrorKind::ConnectionRefused => failed("connection refused"),
-            io::ErrorKind::HostUnreachable => failed("no route to host"),
-            io::ErrorKind::NetworkUnreachable => failed("network unreachable"),
-            io::ErrorKind::AddrNotAvailable => failed("address not available"),
-            io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => network(
-                NetworkKind::Other,
-                format!("connection to {host} was reset"),
-            ),
-            io::ErrorKind::UnexpectedEof => network(
-                NetworkKind::Other,
-                format!("{host} closed the connection before the whole answer arrived"),
-            ),
-            // std's resolver reports a failed look-up as an uncategorised
-            // I/O error with this text.
-            _ if e.to_string().contains("lookup address") => failed(RESOLVE),
-            _ => network(
-                NetworkKind::Other,
-                format!(
-                    "network error talking to {host}: {}",
-                    crate::error::io_reason(&e)
-                ),
-            ),
-        },
-        U::ConnectProxyFailed(why) => Error::Network {
-            kind: NetworkKind::Other,
-            message: format!(
-                "the proxy {} refused the tunnel to {host}: {why}",
-                proxy.unwrap_or("(unknown)")
-            ),
-            sent: false,
-        },
-        U::Protocol(e) => Error::BadResponse {
-            message: format!("{host} sent an answer that is not valid HTTP: {e}"),
-            http_status: None,
-        },
-        U::StatusCode(_)
-        | U::TooManyRedirects
-        | U::RedirectFailed
-        | U::BadUri(_)
-        | U::Http(_)
-        | U::InvalidProxyUrl => Error::Internal(format!("HTTP client error: {e}")),
-        other => network(
-            NetworkKind::Other,
-            format!("request to {host} failed: {other}"),
-        ),
     }
 }

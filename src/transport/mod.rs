@@ -2,6 +2,7 @@
 //! request and answer, the ureq implementation (`http`), and which proxy a
 //! request goes through (`proxy`).
 
+pub mod failure;
 pub mod http;
 pub mod proxy;
 
