@@ -81,7 +81,7 @@ one a line.
 Example:
   printf '%s\\n' LTAI... \"$SECRET\" '' cn-hangzhou '' | dts configure --profile prod";
 
-/// Pause Alibaba Cloud DTS migration, synchronization and change-tracking jobs.
+/// Pause, resume and inspect Alibaba Cloud DTS migration, synchronization and change-tracking jobs.
 #[derive(Debug, Parser)]
 #[command(
     name = "dts",

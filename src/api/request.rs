@@ -2,6 +2,7 @@
 //! own, the signature, and the wire URL.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::credentials::Credentials;
 use crate::settings::endpoint::Endpoint;
@@ -16,7 +17,7 @@ pub const METHOD: &str = "POST";
 pub type Operation = Vec<(&'static str, Option<String>)>;
 
 /// A request ready to send: every parameter, `Signature` included.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedRequest {
     pub method: &'static str,
     pub endpoint: Endpoint,
@@ -61,6 +62,26 @@ impl SignedRequest {
             self.endpoint.url(),
             sign::canonicalized_query(&params)
         )
+    }
+}
+
+impl fmt::Debug for SignedRequest {
+    /// The parameters with the SecurityToken redacted, and no string to
+    /// sign (it holds the token too).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let params: BTreeMap<&str, &str> = self
+            .params
+            .iter()
+            .map(|(k, v)| match k.as_str() {
+                "SecurityToken" => (k.as_str(), "(redacted)"),
+                _ => (k.as_str(), v.as_str()),
+            })
+            .collect();
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("endpoint", &self.endpoint)
+            .field("params", &params)
+            .finish_non_exhaustive()
     }
 }
 
@@ -146,5 +167,32 @@ mod tests {
             req.url()
                 .contains("Signature=RA%2BRAFv0WTNJzK6JzXRMMQq80aE%3D")
         );
+    }
+
+    #[test]
+    fn debug_never_shows_the_token() {
+        let creds = Credentials {
+            access_key_id: "id".into(),
+            access_key_secret: Secret::new("sentinel-secret"),
+            security_token: Some(Secret::new("sentinel-token")),
+            source: CredentialSource::Environment,
+        };
+        let req = build(
+            "SuspendDtsJob",
+            &[],
+            &creds,
+            &Endpoint::https("dts.aliyuncs.com"),
+            "2024-05-06T07:08:09Z",
+            "n",
+        );
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("sentinel"), "{shown}");
+        assert!(shown.contains("SecurityToken"), "{shown}");
+        let http = crate::transport::HttpRequest {
+            url: req.url(),
+            authority: "dts.aliyuncs.com".into(),
+        };
+        let shown = format!("{http:?}");
+        assert!(!shown.contains("sentinel"), "{shown}");
     }
 }

@@ -48,7 +48,6 @@ const REGIONAL_REGIONS: &[&str] = &[
     "ap-northeast-2",
     "ap-southeast-6",
     "ap-southeast-7",
-    "eu-west-1",
     "me-central-1",
     "na-south-1",
 ];
@@ -237,6 +236,13 @@ impl fmt::Display for Endpoint {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_region_is_both_central_and_regional() {
+        for r in REGIONAL_REGIONS {
+            assert!(!CENTRAL_REGIONS.contains(r), "{r} is in both lists");
+        }
+    }
 
     #[test]
     fn central_and_regional_hosts() {

@@ -21,12 +21,21 @@ pub const BODY_LIMIT: u64 = 1024 * 1024;
 
 /// One HTTP exchange to make: a POST with every parameter in the URL's
 /// query and an empty body (WIRE.md).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     /// The whole URL, query string included.
     pub url: String,
     /// Host (and port) for messages.
     pub authority: String,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    /// The host only: the URL holds the SecurityToken.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("authority", &self.authority)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One HTTP answer, its body already read (at most [`BODY_LIMIT`]).

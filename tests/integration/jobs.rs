@@ -464,13 +464,10 @@ fn a_hundred_jobs_run_in_parallel_within_the_bound() {
             most <= parallel,
             "{most} in flight with --parallel {parallel}"
         );
+        // Overlap, not the wall clock, shows the parallelism: a busy
+        // machine slows every request alike.
         if parallel > 1 {
             assert!(most >= 2, "no overlap with --parallel {parallel}");
-            // Sequentially this is 100 × 50 ms = 5 s at the least.
-            assert!(
-                took < Duration::from_millis(4000),
-                "--parallel {parallel} took {took:?}"
-            );
         }
         eprintln!("{jobs} jobs, --parallel {parallel}: {took:?}, at most {most} in flight");
     }
@@ -626,14 +623,8 @@ fn ctrl_c_during_a_wait_exits_130() {
         ok(&detail("Synchronizing")),
     ]);
     let home = Home::new();
-    let program = home.dts().get_program().to_owned();
-    let child = std::process::Command::new(program)
-        .env_clear()
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .args([
+    let child = home.spawn_with_keys(
+        &[
             "-o",
             "json",
             "suspend",
@@ -642,18 +633,15 @@ fn ctrl_c_during_a_wait_exits_130() {
             "--wait",
             "--poll-interval",
             "30",
-        ])
-        .args(["--endpoint", &s.url()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+            "--endpoint",
+            &s.url(),
+        ],
+        &[],
+    );
     s.wait_for(2);
     std::thread::sleep(Duration::from_millis(200));
     let start = Instant::now();
-    // SAFETY: sending a signal to our own child.
-    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
-    let out = child.wait_with_output().unwrap();
+    let out = interrupt(child);
     assert_eq!(out.status.code(), Some(130));
     assert!(start.elapsed() < Duration::from_secs(10));
     let stdout = String::from_utf8_lossy(&out.stdout);
