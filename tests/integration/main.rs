@@ -16,6 +16,7 @@ mod fault_server;
 mod faults;
 mod hardening;
 mod help;
+mod in_process;
 mod jobs;
 mod precedence;
 mod properties;
