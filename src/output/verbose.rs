@@ -4,10 +4,20 @@
 use crate::api::client::Attempt;
 use crate::settings::Origin;
 use crate::settings::endpoint::Endpoint;
+use crate::settings::origin::From;
 
 /// One line a setting: its value and where it came from.
 pub fn origins(origins: &[Origin]) -> Vec<String> {
-    origins.iter().map(Origin::to_string).collect()
+    origins.iter().map(origin_line).collect()
+}
+
+/// `region cn-hangzhou (from --region)`, `timeout 10 s (default)`.
+pub fn origin_line(origin: &Origin) -> String {
+    match &origin.from {
+        From::Said(s) => format!("{} (from {s})", origin.what),
+        From::Note(n) => format!("{} ({n})", origin.what),
+        From::Bare => origin.what.clone(),
+    }
 }
 
 /// The line that names the request about to be sent.

@@ -1,6 +1,5 @@
-//! Where a setting's value came from, kept as data for `--verbose`.
-
-use std::fmt;
+//! Where a setting's value came from, kept as data; `--verbose` shows it
+//! (`output::verbose`).
 
 /// How a value's source is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,16 +36,5 @@ impl Origin {
     /// `what (note)`.
     pub fn note(what: impl Into<String>, note: impl Into<String>) -> Self {
         Origin::new(what, From::Note(note.into()))
-    }
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.what)?;
-        match &self.from {
-            From::Said(s) => write!(f, " (from {s})"),
-            From::Note(n) => write!(f, " ({n})"),
-            From::Bare => Ok(()),
-        }
     }
 }
