@@ -241,6 +241,8 @@ fn exit_8_when_the_server_never_answers_within_the_timeout() {
         "json",
         "--timeout",
         "0.5",
+        "--retries",
+        "0",
         "suspend",
         "-j",
         "j1",
