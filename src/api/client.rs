@@ -156,10 +156,7 @@ impl<'a> Client<'a> {
             }
         };
         let string_to_sign = self.credentials.mask(&signed.string_to_sign);
-        let http = HttpRequest {
-            url: signed.url(),
-            authority: self.endpoint.authority.clone(),
-        };
+        let http = HttpRequest::post(signed.url(), self.endpoint.authority.clone());
         match self.transport.send(&http) {
             Err(e) => Tried {
                 status: None,

@@ -188,10 +188,7 @@ mod tests {
         let shown = format!("{req:?}");
         assert!(!shown.contains("sentinel"), "{shown}");
         assert!(shown.contains("SecurityToken"), "{shown}");
-        let http = crate::transport::HttpRequest {
-            url: req.url(),
-            authority: "dts.aliyuncs.com".into(),
-        };
+        let http = crate::transport::HttpRequest::post(req.url(), "dts.aliyuncs.com".into());
         let shown = format!("{http:?}");
         assert!(!shown.contains("sentinel"), "{shown}");
     }

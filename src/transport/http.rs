@@ -9,7 +9,7 @@ use ureq::unversioned::transport::{
 };
 
 use super::failure::Failure;
-use super::{BODY_LIMIT, HttpRequest, HttpResponse, Transport};
+use super::{BODY_LIMIT, HttpRequest, HttpResponse, Method, Transport};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -85,7 +85,7 @@ impl Transport for UreqTransport {
             }
             .classify(e)
         };
-        let mut response = self.agent.post(&request.url).send_empty().map_err(map)?;
+        let mut response = self.exchange(request).map_err(map)?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -104,6 +104,40 @@ impl Transport for UreqTransport {
             headers,
             body,
         })
+    }
+}
+
+impl UreqTransport {
+    /// Sends `request` with its method, headers and body.
+    fn exchange(
+        &self,
+        request: &HttpRequest,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let url = request.url.as_str();
+        match request.method {
+            Method::Get => {
+                let mut builder = self.agent.get(url);
+                for (name, value) in &request.headers {
+                    builder = builder.header(*name, value.expose());
+                }
+                builder.call()
+            }
+            Method::Put | Method::Post => {
+                let mut builder = match request.method {
+                    Method::Put => self.agent.put(url),
+                    _ => self.agent.post(url),
+                };
+                for (name, value) in &request.headers {
+                    builder = builder.header(*name, value.expose());
+                }
+                match &request.body {
+                    Some((content_type, bytes)) => builder
+                        .header("content-type", *content_type)
+                        .send(&bytes[..]),
+                    None => builder.send_empty(),
+                }
+            }
+        }
     }
 }
 

@@ -6,6 +6,8 @@ pub mod failure;
 pub mod http;
 pub mod proxy;
 
+use crate::secret::Secret;
+
 /// The User-Agent dts sends: `dts/<version> (<os>; <arch>)`.
 pub fn user_agent() -> String {
     format!(
@@ -19,20 +21,48 @@ pub fn user_agent() -> String {
 /// The most of a response body dts reads.
 pub const BODY_LIMIT: u64 = 1024 * 1024;
 
-/// One HTTP exchange to make: a POST with every parameter in the URL's
-/// query and an empty body (WIRE.md).
+/// The methods dts uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+}
+
+/// One HTTP exchange to make. DTS calls are a POST with every parameter in
+/// the URL's query and an empty body (WIRE.md); credential providers also
+/// GET, PUT, and POST a body, some with headers that hold secrets.
 #[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
+    pub method: Method,
     /// The whole URL, query string included.
     pub url: String,
     /// Host (and port) for messages.
     pub authority: String,
+    /// Request headers (values may be secrets: never shown).
+    pub headers: Vec<(&'static str, Secret)>,
+    /// A body and its content type.
+    pub body: Option<(&'static str, Vec<u8>)>,
+}
+
+impl HttpRequest {
+    /// A POST with an empty body, as every DTS call is.
+    pub fn post(url: String, authority: String) -> Self {
+        HttpRequest {
+            method: Method::Post,
+            url,
+            authority,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
 }
 
 impl std::fmt::Debug for HttpRequest {
-    /// The host only: the URL holds the SecurityToken.
+    /// The method and host only: the URL, headers and body hold secrets.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpRequest")
+            .field("method", &self.method)
             .field("authority", &self.authority)
             .finish_non_exhaustive()
     }
