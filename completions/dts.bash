@@ -65,7 +65,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help --version suspend pause resume start status configure completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help --version suspend pause resume start status configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -111,7 +111,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__completions)
-            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help bash elvish fish powershell zsh"
+            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -157,7 +157,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__configure)
-            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
+            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,7 +301,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__resume)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
+            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,7 +391,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__status)
-            opts="-j -i -d -r -p -o -q -v -h --job-id --instance-id --direction --region --parallel --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
+            opts="-j -i -d -r -p -o -q -v -h --job-id --instance-id --direction --region --parallel --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,7 +473,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__suspend)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --dry-run --help"
+            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dts_global_optspecs
-    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet v/verbose dry-run h/help V/version
+    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet v/verbose no-credential-cache dry-run h/help V/version
 end
 
 function __fish_dts_needs_command
@@ -33,6 +33,7 @@ complete -c dts -n "__fish_dts_needs_command" -l timeout -d 'Time limit for each
 complete -c dts -n "__fish_dts_needs_command" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_needs_command" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_needs_command" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_needs_command" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_needs_command" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_needs_command" -s V -l version -d 'Print version'
@@ -62,6 +63,7 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -l retries -d 'Retries 
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
@@ -82,6 +84,7 @@ complete -c dts -n "__fish_dts_using_subcommand pause" -l retries -d 'Retries af
 complete -c dts -n "__fish_dts_using_subcommand pause" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand pause" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand pause" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
@@ -102,6 +105,7 @@ complete -c dts -n "__fish_dts_using_subcommand resume" -l retries -d 'Retries a
 complete -c dts -n "__fish_dts_using_subcommand resume" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand resume" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand resume" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand start" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
@@ -122,6 +126,7 @@ complete -c dts -n "__fish_dts_using_subcommand start" -l retries -d 'Retries af
 complete -c dts -n "__fish_dts_using_subcommand start" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand start" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand start" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand start" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand start" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand status" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
@@ -139,6 +144,7 @@ complete -c dts -n "__fish_dts_using_subcommand status" -l timeout -d 'Time limi
 complete -c dts -n "__fish_dts_using_subcommand status" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand status" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand status" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand status" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
@@ -150,6 +156,7 @@ complete -c dts -n "__fish_dts_using_subcommand configure" -l timeout -d 'Time l
 complete -c dts -n "__fish_dts_using_subcommand configure" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand configure" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand configure" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
@@ -161,6 +168,7 @@ complete -c dts -n "__fish_dts_using_subcommand completions" -l timeout -d 'Time
 complete -c dts -n "__fish_dts_using_subcommand completions" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand completions" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand completions" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status configure completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'

@@ -9,8 +9,8 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+use crate::config::endpoint::{self, Endpoint};
 use crate::output::OutputFormat;
-use crate::settings::endpoint::{self, Endpoint};
 
 const AFTER_HELP: &str = "\
 Settings come from the flag, then the environment, then the profile, then the default.
@@ -149,6 +149,11 @@ pub struct GlobalArgs {
     /// (secrets redacted)
     #[arg(short = 'v', long, global = true)]
     pub verbose: bool,
+
+    /// Assume roles afresh instead of using keys cached from an earlier run
+    /// [env: DTS_CREDENTIAL_CACHE=off]
+    #[arg(long, global = true)]
+    pub no_credential_cache: bool,
 
     /// Print the signed request that would be sent (SecurityToken shortened
     /// to 4 characters), send nothing, exit 0

@@ -76,6 +76,14 @@ pub enum Error {
     WaitTimeout { message: String },
     /// Ctrl-C, SIGTERM or SIGHUP (exit 128 + the signal's number).
     Interrupted(Signal),
+    /// A step that obtains credentials (STS, the instance metadata
+    /// service) failed: exit by the class of what happened, a refusal 4.
+    Credential {
+        /// Which step: the provider, the role, the host.
+        step: String,
+        cause: Box<Error>,
+        hint: Option<String>,
+    },
 }
 
 /// A signal that ends dts early, as Ctrl-C does.
@@ -203,6 +211,8 @@ impl Error {
             Error::JobFailed { .. } => 5,
             Error::WaitTimeout { .. } => 10,
             Error::Interrupted(signal) => 128 + signal.number(),
+            Error::Credential { cause, .. } if cause.is_refusal() => 4,
+            Error::Credential { cause, .. } => cause.exit_code(),
         }
     }
 
@@ -231,6 +241,8 @@ impl Error {
             Error::JobFailed { .. } => "Cli.JobFailed",
             Error::WaitTimeout { .. } => "Cli.WaitTimeout",
             Error::Interrupted(_) => "Cli.Interrupted",
+            Error::Credential { cause, .. } if cause.is_refusal() => "Cli.Auth",
+            Error::Credential { cause, .. } => cause.cli_code(),
         }
     }
 
@@ -238,8 +250,14 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(api) => api.request_id.as_deref(),
+            Error::Credential { cause, .. } => cause.request_id(),
             _ => None,
         }
+    }
+
+    /// Whether the service refused (an auth failure or any other refusal).
+    fn is_refusal(&self) -> bool {
+        matches!(self, Error::Api(api) if matches!(api.class, ApiClass::Auth | ApiClass::Rejected))
     }
 }
 
@@ -251,6 +269,7 @@ impl fmt::Display for Error {
             Error::Usage(m) | Error::Config { message: m, .. } => f.write_str(m),
             Error::Interrupted(Signal::Int) => f.write_str("interrupted"),
             Error::Interrupted(signal) => write!(f, "interrupted by {}", signal.name()),
+            Error::Credential { step, cause, .. } => write!(f, "{step}: {cause}"),
             Error::NoCredentials { message, .. } => f.write_str(message),
             Error::Network { message, .. }
             | Error::BadResponse { message, .. }
@@ -356,6 +375,22 @@ mod tests {
                 9,
             ),
             (Error::Interrupted(Signal::Int), 130),
+            (
+                Error::Credential {
+                    step: "s".into(),
+                    cause: Box::new(api(ApiClass::Rejected)),
+                    hint: None,
+                },
+                4,
+            ),
+            (
+                Error::Credential {
+                    step: "s".into(),
+                    cause: Box::new(api(ApiClass::Throttled)),
+                    hint: None,
+                },
+                6,
+            ),
             (Error::Interrupted(Signal::Term), 143),
             (Error::Interrupted(Signal::Hup), 129),
         ];

@@ -17,6 +17,7 @@ pub mod config;
 pub mod credentials;
 pub mod error;
 pub mod limits;
+pub mod obtain;
 pub mod output;
 pub mod secret;
 pub mod settings;

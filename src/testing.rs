@@ -6,8 +6,20 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use crate::ambient::Ambient;
+use crate::credentials::{CredentialSource, Credentials};
 use crate::error::Error;
+use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse, Transport};
+
+/// A key pair from the environment, for unit tests.
+pub fn credentials() -> Credentials {
+    Credentials {
+        access_key_id: "id".into(),
+        access_key_secret: Secret::new("test-secret-value"),
+        security_token: None,
+        source: CredentialSource::Environment,
+    }
+}
 
 /// Answers each request with the next scripted answer (the last one again
 /// when the script runs out) and records every URL.

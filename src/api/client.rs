@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use crate::ambient::Ambient;
 use crate::api::request::{self, SignedRequest};
-use crate::api::response::{self, Success};
+use crate::api::response::{self, Success, SuccessRule};
 use crate::api::retry;
+use crate::config::endpoint::Endpoint;
 use crate::credentials::Credentials;
 use crate::error::Error;
-use crate::settings::endpoint::Endpoint;
 use crate::transport::{HttpRequest, HttpResponse, Transport};
 
 /// What one attempt did, for `--verbose` and hints.
@@ -50,9 +50,29 @@ struct Tried {
     string_to_sign: String,
 }
 
+/// An API the client speaks: its version and what its success looks like.
+#[derive(Debug)]
+pub struct Api {
+    pub version: &'static str,
+    pub success: SuccessRule,
+}
+
+/// DTS (2020-01-01): success is `"Success": true`.
+pub const DTS: Api = Api {
+    version: request::API_VERSION,
+    success: SuccessRule::SuccessField,
+};
+
+/// STS (2015-04-01): success is an answer without an error code.
+pub const STS: Api = Api {
+    version: request::STS_VERSION,
+    success: SuccessRule::NoErrorCode,
+};
+
 /// Everything a call needs; shared by the workers of several jobs.
 #[derive(Clone, Copy)]
 pub struct Client<'a> {
+    api: &'static Api,
     transport: &'a (dyn Transport + Sync),
     ambient: &'a (dyn Ambient + Sync),
     credentials: &'a Credentials,
@@ -60,13 +80,26 @@ pub struct Client<'a> {
 }
 
 impl<'a> Client<'a> {
+    /// A DTS client.
     pub fn new(
         transport: &'a (dyn Transport + Sync),
         ambient: &'a (dyn Ambient + Sync),
         credentials: &'a Credentials,
         endpoint: &'a Endpoint,
     ) -> Self {
+        Self::for_api(&DTS, transport, ambient, credentials, endpoint)
+    }
+
+    /// A client of `api`.
+    pub fn for_api(
+        api: &'static Api,
+        transport: &'a (dyn Transport + Sync),
+        ambient: &'a (dyn Ambient + Sync),
+        credentials: &'a Credentials,
+        endpoint: &'a Endpoint,
+    ) -> Self {
         Client {
+            api,
             transport,
             ambient,
             credentials,
@@ -133,6 +166,7 @@ impl<'a> Client<'a> {
     ) -> Result<SignedRequest, Error> {
         let nonce = self.ambient.nonce()?;
         Ok(request::build(
+            self.api.version,
             action,
             operation,
             self.credentials,
@@ -178,7 +212,7 @@ impl<'a> Client<'a> {
         let mask = |s: &str| self.credentials.mask(s);
         Tried {
             status: Some(answer.status),
-            result: response::interpret(answer.status, &answer.body, &mask),
+            result: response::interpret_with(self.api.success, answer.status, &answer.body, &mask),
             wait_header,
             string_to_sign,
         }

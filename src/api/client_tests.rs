@@ -22,12 +22,7 @@ const THROTTLED: &str = r#"{"Code":"Throttling.User","Message":"slow down"}"#;
 
 fn run(transport: &Scripted, ambient: &FakeClock, retries: u32) -> (Called, Vec<Attempt>) {
     let settings = Settings::for_tests(retries);
-    let client = Client::new(
-        transport,
-        ambient,
-        &settings.credentials,
-        &settings.endpoint,
-    );
+    let client = Client::new(transport, ambient, settings.keys(), &settings.endpoint);
     let mut seen = Vec::new();
     let called = client.call(
         "SuspendDtsJob",

@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::config::endpoint::Endpoint;
 use crate::credentials::Credentials;
-use crate::settings::endpoint::Endpoint;
 use crate::sign;
 
 /// The API version every DTS action here uses.
 pub const API_VERSION: &str = "2020-01-01";
+/// The API version of STS (AssumeRole).
+pub const STS_VERSION: &str = "2015-04-01";
 /// dts sends every parameter in the query string of a POST.
 pub const METHOD: &str = "POST";
 
@@ -89,6 +91,7 @@ impl fmt::Debug for SignedRequest {
 /// empty values are not sent. `timestamp` and `nonce` come from the caller
 /// so this stays pure.
 pub fn build(
+    version: &str,
     action: &str,
     operation: &[(&str, Option<String>)],
     credentials: &Credentials,
@@ -101,7 +104,7 @@ pub fn build(
         params.insert(k.to_string(), v.to_string());
     };
     put("Action", action);
-    put("Version", API_VERSION);
+    put("Version", version);
     put("Format", "JSON");
     put("AccessKeyId", &credentials.access_key_id);
     put("SignatureMethod", "HMAC-SHA1");
@@ -141,6 +144,7 @@ mod tests {
             source: CredentialSource::Environment,
         };
         let req = build(
+            API_VERSION,
             "SuspendDtsJob",
             &[
                 ("DtsJobId", Some("l3m1213ye7l****".into())),
@@ -178,6 +182,7 @@ mod tests {
             source: CredentialSource::Environment,
         };
         let req = build(
+            API_VERSION,
             "SuspendDtsJob",
             &[],
             &creds,

@@ -137,9 +137,28 @@ impl Success {
     }
 }
 
-/// Interprets one HTTP answer. `mask` hides the caller's SecurityToken in
+/// What a successful answer looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuccessRule {
+    /// DTS: a 2xx body with `"Success": true`.
+    SuccessField,
+    /// STS: a 2xx JSON object without an error `Code`.
+    NoErrorCode,
+}
+
+/// Interprets one DTS answer. `mask` hides the caller's SecurityToken in
 /// every string of the body before anything else sees it.
 pub fn interpret(
+    status: u16,
+    body: &[u8],
+    mask: &dyn Fn(&str) -> String,
+) -> Result<Success, Error> {
+    interpret_with(SuccessRule::SuccessField, status, body, mask)
+}
+
+/// Interprets one answer by `rule`.
+pub fn interpret_with(
+    rule: SuccessRule,
     status: u16,
     body: &[u8],
     mask: &dyn Fn(&str) -> String,
@@ -184,7 +203,7 @@ pub fn interpret(
 
     let code = string_field(&object, "Code").or_else(|| string_field(&object, "ErrCode"));
     let success = object.get("Success").and_then(Value::as_bool);
-    if is_2xx && success == Some(true) {
+    if is_2xx && (success == Some(true) || (rule == SuccessRule::NoErrorCode && code.is_none())) {
         return Ok(Success { body: object });
     }
     if is_2xx && success.is_none() && code.is_none() {

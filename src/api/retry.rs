@@ -26,7 +26,8 @@ pub fn is_retryable(error: &Error) -> bool {
         | Error::Internal(_)
         | Error::JobFailed { .. }
         | Error::WaitTimeout { .. }
-        | Error::Interrupted(_) => false,
+        | Error::Interrupted(_)
+        | Error::Credential { .. } => false,
     }
 }
 

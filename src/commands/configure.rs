@@ -11,9 +11,9 @@ use crate::cli::GlobalArgs;
 use crate::commands::World;
 use crate::config::Env;
 use crate::config::edit;
+use crate::config::endpoint::{self, Endpoint};
 use crate::error::Error;
 use crate::output::{OutputFormat, interrupt};
-use crate::settings::endpoint::{self, Endpoint};
 
 /// Where the answers come from: a terminal (the secret not echoed) or any
 /// other stdin, one answer a line.

@@ -30,7 +30,8 @@ pub fn print(
     style: Style,
 ) -> u8 {
     let settings = &prepared.settings;
-    let client = Client::new(&Nowhere, ambient, &settings.credentials, &settings.endpoint);
+    let credentials = &prepared.credentials;
+    let client = Client::new(&Nowhere, ambient, credentials, &settings.endpoint);
     let mut text = Vec::new();
     for (i, id) in prepared.ids.iter().enumerate() {
         let params = command.params(command.what, id, settings.region.as_deref());
@@ -46,8 +47,8 @@ pub fn print(
             settings.output,
             style,
             signed.method,
-            &signed.redacted_url(&settings.credentials),
-            &signed.redacted_params(&settings.credentials),
+            &signed.redacted_url(credentials),
+            &signed.redacted_params(credentials),
         );
     }
     sink.stdout(&text);

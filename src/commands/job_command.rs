@@ -5,6 +5,7 @@ use crate::api::actions::JobAction;
 use crate::api::request::Operation;
 use crate::cli::{GlobalArgs, JobArgs};
 use crate::commands::wait::Wait;
+use crate::credentials::Credentials;
 use crate::secret::Secret;
 use crate::settings::{Flags, Settings};
 
@@ -45,6 +46,8 @@ impl JobCommand<'_> {
 /// What a job command runs on: the settings, the IDs, and the proxy.
 pub struct Prepared {
     pub settings: Settings,
+    /// The keys, obtained from the settings' provider.
+    pub credentials: Credentials,
     pub ids: Vec<String>,
     /// Several-job mode: several IDs, or `-j -`.
     pub several: bool,

@@ -13,13 +13,16 @@ use crate::api::client::Client;
 use crate::commands::job_command::{JobCommand, Prepared};
 use crate::commands::one::{self, Job};
 use crate::commands::{World, dry_run, ids};
+use crate::config::Env;
+use crate::credentials::Credentials;
 use crate::error::Error;
+use crate::obtain::Obtain;
 use crate::output::interrupt;
 use crate::output::progress::Draw;
 use crate::output::report::{self, Outcome};
 use crate::output::sink::Sink;
 use crate::output::{OutputFormat, verbose};
-use crate::settings;
+use crate::settings::{self, Settings};
 use crate::transport::http::UreqTransport;
 use crate::transport::proxy;
 
@@ -54,7 +57,7 @@ pub fn run<O: Write + Send, E: Write + Send>(
     let client = Client::new(
         &transport,
         world.ambient,
-        &settings.credentials,
+        &prepared.credentials,
         &settings.endpoint,
     );
     let spinner = world.terminals.stderr && !prepared.several;
@@ -105,12 +108,42 @@ fn prepare<O: Write, E: Write>(
     if let Some(p) = &proxy {
         sink.verbose(&format!("proxy {}", proxy::redact(p.expose())));
     }
+    let credentials = obtain(sink, command, world, env, &settings)?;
     Ok(Prepared {
         settings,
+        credentials,
         ids,
         several,
         proxy,
     })
+}
+
+/// The keys of the settings' provider (a role is assumed, the instance
+/// metadata asked), or the exit code of the failure.
+fn obtain<O: Write, E: Write>(
+    sink: &mut Sink<'_, O, E>,
+    command: &JobCommand<'_>,
+    world: &World<'_>,
+    env: &Env,
+    settings: &Settings,
+) -> Result<Credentials, u8> {
+    let cache_off = command.global.no_credential_cache
+        || env
+            .get("DTS_CREDENTIAL_CACHE")
+            .is_some_and(|v| v.eq_ignore_ascii_case("off"));
+    let mut lines = Vec::new();
+    let keys = Obtain {
+        env,
+        ambient: world.ambient,
+        retries: settings.retries,
+        cache: world.paths.cache.clone().filter(|_| !cache_off),
+        verbose: &mut |line: &str| lines.push(line.to_string()),
+    }
+    .keys(&settings.provider);
+    for line in &lines {
+        sink.verbose(line);
+    }
+    keys.map_err(|e| sink.fail(&e, settings.output, None))
 }
 
 /// Runs every job, at most `--parallel` at once, drawing on stderr as they
@@ -130,6 +163,7 @@ fn run_all<O: Write + Send, E: Write + Send>(
     };
     let job = Job {
         client,
+        credentials: &prepared.credentials,
         settings: &prepared.settings,
         command,
         log: &log,

@@ -10,6 +10,7 @@ use crate::api::response::{self, Success};
 use crate::api::retry;
 use crate::commands::job_command::JobCommand;
 use crate::commands::wait::{self, Poll};
+use crate::credentials::Credentials;
 use crate::error::Error;
 use crate::output::progress::{Draw, Lines, Progress};
 use crate::output::report::{self, Done, Outcome};
@@ -19,6 +20,8 @@ use crate::settings::Settings;
 /// Everything a job needs, shared by the workers.
 pub struct Job<'a> {
     pub client: &'a Client<'a>,
+    /// The keys the client signs with (for hints).
+    pub credentials: &'a Credentials,
     pub settings: &'a Settings,
     pub command: &'a JobCommand<'a>,
     /// Draws on stderr (verbose, retries, progress).
@@ -122,7 +125,12 @@ fn succeeded(job: &Job<'_>, id: &str, success: Success) -> Outcome {
 
 /// A call that failed: its hint, and the check of an outcome in doubt.
 fn failed(job: &Job<'_>, id: &str, error: Error, called: &Called) -> Outcome {
-    let hint = hint::hint(&error, job.settings, called.attempts);
+    let hint = hint::hint(
+        &error,
+        job.credentials,
+        &job.settings.endpoint,
+        called.attempts,
+    );
     match job.command.what.awaited {
         Some(awaited)
             if called.in_doubt

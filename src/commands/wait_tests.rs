@@ -31,7 +31,7 @@ fn wait_for(
     let t = statuses(&statuses_list);
     let clock = FakeClock::default();
     let settings = Settings::for_tests(0);
-    let client = Client::new(&t, &clock, &settings.credentials, &settings.endpoint);
+    let client = Client::new(&t, &clock, settings.keys(), &settings.endpoint);
     let mut seen = Vec::new();
     let describe = STATUS.params("j1", Some("dtsj1"), None, None);
     let poll = Poll {

@@ -1,17 +1,15 @@
-//! The official aliyun CLI's `~/.aliyun/config.json`, read as a fallback
-//! source of credentials: modes `AK` and `StsToken`, its `current`
-//! profile, and `region_id`. Errors never quote the file's text.
+//! The official aliyun CLI's `~/.aliyun/config.json`, read as a source of
+//! credentials: its profiles (every mode dts supports, `aliyun_mode`), its
+//! `current` profile, and `region_id`. Errors never quote the file's text.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
 use crate::config::Profile;
+use crate::config::aliyun_mode::Fields;
+pub use crate::config::aliyun_mode::SUPPORTED_MODES;
 use crate::error::Error;
-use crate::secret::Secret;
-
-/// The modes dts can use.
-pub const SUPPORTED_MODES: &[&str] = &["AK", "StsToken"];
 
 /// `~/.aliyun/config.json`.
 pub fn default_path() -> Option<PathBuf> {
@@ -97,9 +95,9 @@ impl AliyunConfig {
             .collect()
     }
 
-    /// The named profile as dts's [`Profile`] (keys and region only);
-    /// `Ok(None)` when absent. A mode other than `AK` or `StsToken`, or a
-    /// profile missing what its mode needs, is a configuration error.
+    /// The named profile as dts's [`Profile`]; `Ok(None)` when absent. An
+    /// unsupported mode, or a profile missing what its mode needs, is a
+    /// configuration error.
     pub fn profile(&self, name: &str) -> Result<Option<Profile>, Error> {
         let Some(p) = self
             .profiles
@@ -108,48 +106,19 @@ impl AliyunConfig {
         else {
             return Ok(None);
         };
-        let at = format!("aliyun CLI profile '{name}' in {}", self.path.display());
-        let text = |key: &str| -> Result<Option<String>, Error> {
-            match p.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) if s.is_empty() => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(Error::config(format!("{at}: {key} must be a string"))),
-            }
+        let fields = Fields {
+            object: p,
+            at: format!("aliyun CLI profile '{name}' in {}", self.path.display()),
         };
-        let mode = text("mode")?.unwrap_or_else(|| "AK".to_string());
-        if !SUPPORTED_MODES.contains(&mode.as_str()) {
-            return Err(Error::Config {
-                message: format!("{at} uses mode '{mode}', which dts does not support"),
-                hint: Some(format!(
-                    "supported modes: {}; or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-                    SUPPORTED_MODES.join(", ")
-                )),
-            });
-        }
-        let token = text("sts_token")?;
-        if mode == "StsToken" && token.is_none() {
-            return Err(Error::config(format!(
-                "{at} is in mode StsToken but has no sts_token"
-            )));
-        }
-        Ok(Some(Profile {
-            access_key_id: text("access_key_id")?,
-            access_key_secret: text("access_key_secret")?.map(Secret::new),
-            security_token: if mode == "StsToken" {
-                token.map(Secret::new)
-            } else {
-                None
-            },
-            region: text("region_id")?,
-            ..Profile::default()
-        }))
+        let mode = fields.mode()?;
+        fields.profile(&mode).map(Some)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secret::Secret;
 
     const FILE: &str = r#"{
   "current": "prod",
@@ -159,7 +128,8 @@ mod tests {
     {"name": "prod", "mode": "StsToken", "access_key_id": "STS.id2", "access_key_secret": "s2",
      "sts_token": "tok2", "region_id": "eu-central-1"},
     {"name": "role", "mode": "RamRoleArn", "access_key_id": "id3", "access_key_secret": "s3",
-     "ram_role_arn": "acs:ram::1:role/x", "region_id": "cn-beijing"}
+     "ram_role_arn": "acs:ram::1:role/x", "region_id": "cn-beijing"},
+    {"name": "rsa", "mode": "RsaKeyPair", "key_pair_name": "k"}
   ],
   "meta_path": ""
 }"#;
@@ -172,7 +142,7 @@ mod tests {
     fn reads_ak_and_sts_profiles() {
         let c = parse(FILE).unwrap();
         assert_eq!(c.current.as_deref(), Some("prod"));
-        assert_eq!(c.names(), ["default", "prod", "role"]);
+        assert_eq!(c.names(), ["default", "prod", "role", "rsa"]);
         let p = c.profile("default").unwrap().unwrap();
         assert_eq!(p.access_key_id.as_deref(), Some("id1"));
         assert_eq!(p.security_token, None);
@@ -185,13 +155,13 @@ mod tests {
     #[test]
     fn other_modes_are_named_in_the_error() {
         let c = parse(FILE).unwrap();
-        let e = c.profile("role").unwrap_err();
+        let e = c.profile("rsa").unwrap_err();
         assert_eq!(e.exit_code(), 3);
-        assert!(e.to_string().contains("mode 'RamRoleArn'"), "{e}");
+        assert!(e.to_string().contains("mode 'RsaKeyPair'"), "{e}");
         let Error::Config { hint, .. } = e else {
             panic!()
         };
-        assert!(hint.unwrap().contains("AK, StsToken"));
+        assert!(hint.unwrap().contains("AK, StsToken, RamRoleArn"));
     }
 
     #[test]

@@ -27,6 +27,22 @@ pub const ENV_VARS: &[&str] = &[
     "no_proxy",
     "NO_COLOR",
     "DTS_DEBUG_PANIC",
+    "ALIBABA_CLOUD_STS_ENDPOINT",
+    "ALIBABA_CLOUD_STS_REGION",
+    "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED",
+    "ALIBABA_CLOUD_ROLE_SESSION_NAME",
+    "ALIBABA_CLOUD_ROLE_ARN",
+    "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+    "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+    "ALIBABA_CLOUD_ECS_METADATA",
+    "ALIBABA_CLOUD_ECS_METADATA_DISABLED",
+    "ALIBABA_CLOUD_IMDSV1_DISABLED",
+    "DTS_ECS_METADATA_ENDPOINT",
+    "ALIBABA_CLOUD_CREDENTIALS_URI",
+    "ALIBABA_CLOUD_CREDENTIALS_FILE",
+    "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
+    "ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS",
+    "DTS_CREDENTIAL_CACHE",
 ];
 
 /// The environment as dts sees it: only [`ENV_VARS`], empty values dropped.
@@ -65,6 +81,12 @@ impl Env {
             }
         }
         Env(map)
+    }
+
+    /// Whether `name` is set to `true` (any letter case).
+    pub fn is_true(&self, name: &str) -> bool {
+        self.get(name)
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {

@@ -3,8 +3,11 @@
 //! small files they share.
 
 pub mod aliyun;
+pub mod aliyun_mode;
 pub mod edit;
+pub mod endpoint;
 pub mod env;
+pub mod kind;
 pub mod profile_file;
 pub mod textfile;
 
@@ -20,6 +23,10 @@ pub struct Paths {
     pub dts: Option<PathBuf>,
     /// The aliyun CLI's `~/.aliyun/config.json`.
     pub aliyun: Option<PathBuf>,
+    /// The machine's DMI folder, which says whether it is an ECS instance.
+    pub dmi: Option<PathBuf>,
+    /// Where short-lived credentials are cached (`<cache dir>/dts/credentials`).
+    pub cache: Option<PathBuf>,
 }
 
 impl Paths {
@@ -28,6 +35,8 @@ impl Paths {
         Paths {
             dts: default_path(),
             aliyun: aliyun::default_path(),
+            dmi: Some(PathBuf::from("/sys/class/dmi/id")),
+            cache: dirs::cache_dir().map(|d| d.join("dts").join("credentials")),
         }
     }
 }

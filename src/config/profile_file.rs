@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
+use crate::config::kind::{Kind, Oidc, RoleArn, RoleSource, Session, check_duration};
 use crate::config::textfile::ReadError;
 use crate::error::Error;
 use crate::secret::Secret;
 
 /// The keys a profile may hold.
 pub const PROFILE_KEYS: &[&str] = &[
+    "type",
     "access_key_id",
     "access_key_secret",
     "security_token",
@@ -20,6 +22,29 @@ pub const PROFILE_KEYS: &[&str] = &[
     "output",
     "timeout",
     "retries",
+    "role_arn",
+    "source_profile",
+    "role_session_name",
+    "duration_seconds",
+    "policy",
+    "external_id",
+    "sts_region",
+    "sts_endpoint",
+    "role_name",
+    "oidc_provider_arn",
+    "oidc_token_file",
+    "credentials_uri",
+    "process_command",
+];
+
+/// The profile types dts knows.
+pub const TYPES: &[&str] = &[
+    "access_key",
+    "ram_role_arn",
+    "ecs_ram_role",
+    "oidc_role_arn",
+    "credentials_uri",
+    "process",
 ];
 
 /// The default location: `<config dir>/dts/config.toml`.
@@ -39,6 +64,8 @@ pub struct ProfileFile {
 /// One profile's values, types checked.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
+    /// How its keys are obtained.
+    pub kind: Kind,
     pub access_key_id: Option<String>,
     pub access_key_secret: Option<Secret>,
     pub security_token: Option<Secret>,
@@ -143,46 +170,120 @@ impl ProfileFile {
         let Some(table) = self.profiles.get(name) else {
             return Ok(None);
         };
-        let wrong = |key: &str, want: &str| {
-            Error::config(format!(
-                "profile '{name}' in {}: {key} must be {want}",
-                self.path.display()
-            ))
-        };
-        let string = |key: &str| -> Result<Option<String>, Error> {
-            match table.get(key) {
-                None => Ok(None),
-                Some(Value::String(s)) if s.is_empty() => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(wrong(key, "a string")),
-            }
+        let keys = Keys {
+            table,
+            at: format!("profile '{name}' in {}", self.path.display()),
         };
         let timeout = match table.get("timeout") {
             None => None,
             Some(Value::Integer(i)) => Some(*i as f64),
             Some(Value::Float(f)) => Some(*f),
-            Some(_) => return Err(wrong("timeout", "a number of seconds")),
-        };
-        let retries = match table.get("retries") {
-            None => None,
-            Some(Value::Integer(i)) => Some(*i),
-            Some(_) => return Err(wrong("retries", "a whole number")),
+            Some(_) => return Err(keys.wrong("timeout", "a number of seconds")),
         };
         Ok(Some(Profile {
-            access_key_id: string("access_key_id")?,
-            access_key_secret: string("access_key_secret")?.map(Secret::new),
-            security_token: string("security_token")?.map(Secret::new),
-            region: string("region")?,
-            endpoint: string("endpoint")?,
-            output: string("output")?,
+            kind: keys.kind()?,
+            access_key_id: keys.string("access_key_id")?,
+            access_key_secret: keys.string("access_key_secret")?.map(Secret::new),
+            security_token: keys.string("security_token")?.map(Secret::new),
+            region: keys.string("region")?,
+            endpoint: keys.string("endpoint")?,
+            output: keys.string("output")?,
             timeout,
-            retries,
+            retries: keys.integer("retries")?,
             unknown_keys: table
                 .keys()
                 .filter(|k| !PROFILE_KEYS.contains(&k.as_str()))
                 .cloned()
                 .collect(),
         }))
+    }
+}
+
+/// One profile's table, read key by key.
+struct Keys<'a> {
+    table: &'a Table,
+    /// "profile 'NAME' in PATH", for messages.
+    at: String,
+}
+
+impl Keys<'_> {
+    fn wrong(&self, key: &str, want: &str) -> Error {
+        Error::config(format!("{}: {key} must be {want}", self.at))
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, Error> {
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if s.is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.wrong(key, "a string")),
+        }
+    }
+
+    fn integer(&self, key: &str) -> Result<Option<i64>, Error> {
+        match self.table.get(key) {
+            None => Ok(None),
+            Some(Value::Integer(i)) => Ok(Some(*i)),
+            Some(_) => Err(self.wrong(key, "a whole number")),
+        }
+    }
+
+    fn required(&self, key: &str, kind: &str) -> Result<String, Error> {
+        self.string(key)?.ok_or_else(|| {
+            Error::config(format!("{}: a profile of type {kind} needs {key}", self.at))
+        })
+    }
+
+    /// What `type` says, with its keys.
+    fn kind(&self) -> Result<Kind, Error> {
+        let kind = self.string("type")?;
+        Ok(match kind.as_deref().unwrap_or("access_key") {
+            "access_key" => Kind::AccessKey,
+            "ram_role_arn" => Kind::RamRoleArn(RoleArn {
+                role_arn: self.required("role_arn", "ram_role_arn")?,
+                source: match self.string("source_profile")? {
+                    Some(p) => RoleSource::Profile(p),
+                    None => RoleSource::Inline,
+                },
+                session: self.session()?,
+                external_id: self.string("external_id")?,
+            }),
+            "ecs_ram_role" => Kind::EcsRamRole {
+                role_name: self.string("role_name")?,
+            },
+            "oidc_role_arn" => Kind::OidcRoleArn(Oidc {
+                role_arn: self.required("role_arn", "oidc_role_arn")?,
+                provider_arn: self.required("oidc_provider_arn", "oidc_role_arn")?,
+                token_file: self.required("oidc_token_file", "oidc_role_arn")?.into(),
+                session: self.session()?,
+            }),
+            "credentials_uri" => {
+                Kind::CredentialsUri(self.required("credentials_uri", "credentials_uri")?)
+            }
+            "process" => Kind::Process(self.required("process_command", "process")?),
+            other => {
+                return Err(Error::Config {
+                    message: format!("{}: unknown type '{other}'", self.at),
+                    hint: Some(format!("types: {}", TYPES.join(", "))),
+                });
+            }
+        })
+    }
+
+    /// A role session's settings.
+    fn session(&self) -> Result<Session, Error> {
+        let duration = self
+            .integer("duration_seconds")?
+            .map(check_duration)
+            .transpose()
+            .map_err(|e| Error::config(format!("{}: duration_seconds: {e}", self.at)))?;
+        Ok(Session {
+            name: self.string("role_session_name")?,
+            duration,
+            policy: self.string("policy")?,
+            sts_region: self.string("sts_region")?,
+            sts_endpoint: self.string("sts_endpoint")?,
+        })
     }
 }
 

@@ -1,14 +1,18 @@
-//! Which credentials a command uses, highest first (CONTRACT.md): the
+//! Which credentials a command uses, highest first (CREDENTIALS.md): the
 //! profile named by `--profile` alone; the environment's key pair; the
 //! profile (named by `ALIBABA_CLOUD_PROFILE`, else `default`) in dts's own
 //! file; the same name in the aliyun CLI's file (its `current` profile when
-//! no name was given). The profile chosen here also gives the settings.
+//! no name was given); the ECS instance's RAM role. A profile may name a
+//! role to assume with keys from itself or from another profile (chains,
+//! loops refused). The profile chosen here also gives the settings.
 
 use std::path::Path;
 
 use crate::config::aliyun::AliyunConfig;
+use crate::config::kind::{DEFAULT_DURATION, Kind, RoleArn, RoleSource};
 use crate::config::{Env, Profile, ProfileFile};
-use crate::credentials::{CredentialSource, Credentials};
+use crate::credentials::provider::{AssumeRole, Instance, Provider};
+use crate::credentials::{CredentialSource, Credentials, sts_host};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -58,12 +62,15 @@ pub struct Files<'a> {
     /// The dts file's path as shown in messages.
     pub shown_path: &'a str,
     pub aliyun: Option<&'a Path>,
+    /// The machine's DMI folder (`/sys/class/dmi/id`), which says whether
+    /// this is an ECS instance.
+    pub dmi: Option<&'a Path>,
 }
 
-/// The credentials, and the profile chosen on the way (if any).
+/// How to get the keys, and the profile chosen on the way (if any).
 #[derive(Debug)]
 pub struct Chosen {
-    pub credentials: Credentials,
+    pub provider: Provider,
     pub selected: Option<Selected>,
 }
 
@@ -72,25 +79,175 @@ pub fn choose(name: &ProfileName, env: &Env, files: &Files<'_>) -> Result<Chosen
     let env_id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
     let env_secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
     let use_env = name.by != NameSource::Flag && (env_id.is_some() || env_secret.is_some());
-    let (selected, aliyun) = select(name, files, use_env)?;
+    let (selected, aliyun) = select(name, env, files, use_env)?;
     let unknown = || unknown_profile(name, files, aliyun.as_ref());
     if name.by == NameSource::Flag && selected.is_none() {
         return Err(unknown());
     }
-    let credentials = if use_env {
-        env_credentials(env)?
+    let provider = if use_env {
+        Provider::Static(env_credentials(env)?)
     } else if let Some(s) = &selected {
-        profile_credentials(&s.profile, &s.source)?
+        let same_file = |n: &str| find(n, &s.source, files, aliyun.as_ref());
+        profile_provider(s, env, &same_file, &mut vec![name.name.clone()])?
     } else if name.by == NameSource::Env {
         return Err(unknown());
+    } else if let Some(instance) = instance(env, files.dmi) {
+        Provider::Instance(instance)
     } else {
         return Err(no_credentials(name, files, aliyun.as_ref()));
     };
-    check_lengths(&credentials)?;
-    Ok(Chosen {
-        credentials,
-        selected,
+    if let Provider::Static(c) = &provider {
+        check_lengths(c)?;
+    }
+    Ok(Chosen { provider, selected })
+}
+
+/// The provider a profile names. `same_file` finds a source profile;
+/// `seen` holds the profiles on the way, to refuse a loop.
+fn profile_provider(
+    s: &Selected,
+    env: &Env,
+    same_file: &dyn Fn(&str) -> Result<Option<Selected>, Error>,
+    seen: &mut Vec<String>,
+) -> Result<Provider, Error> {
+    match &s.profile.kind {
+        Kind::AccessKey => Ok(Provider::Static(profile_credentials(
+            &s.profile, &s.source,
+        )?)),
+        Kind::RamRoleArn(role) => {
+            let source = role_source(s, role, env, same_file, seen)?;
+            let at = s.source.to_string();
+            Ok(Provider::AssumeRole(Box::new(AssumeRole {
+                source,
+                role_arn: role.role_arn.clone(),
+                session_name: env
+                    .get("ALIBABA_CLOUD_ROLE_SESSION_NAME")
+                    .map(str::to_string)
+                    .or_else(|| role.session.name.clone()),
+                duration: role.session.duration.unwrap_or(DEFAULT_DURATION),
+                policy: role.session.policy.clone(),
+                external_id: role.external_id.clone(),
+                sts: sts_host::resolve(env, &role.session, &at)?,
+                configured_in: s.source.clone(),
+            })))
+        }
+        Kind::EcsRamRole { role_name } => Ok(Provider::Instance(Instance {
+            role_name: role_name.clone(),
+            configured_in: s.source.to_string(),
+        })),
+        other => Err(Error::config(format!(
+            "{} is of type {}, which this version of dts cannot use yet",
+            s.source,
+            kind_name(other)
+        ))),
+    }
+}
+
+/// The credentials a role is assumed with: the profile's own keys, or
+/// another profile's provider.
+fn role_source(
+    s: &Selected,
+    role: &RoleArn,
+    env: &Env,
+    same_file: &dyn Fn(&str) -> Result<Option<Selected>, Error>,
+    seen: &mut Vec<String>,
+) -> Result<Provider, Error> {
+    let source_name = match &role.source {
+        RoleSource::Inline => {
+            return Ok(Provider::Static(profile_credentials(
+                &s.profile, &s.source,
+            )?));
+        }
+        RoleSource::Profile(n) => n,
+    };
+    if seen.contains(source_name) {
+        seen.push(source_name.clone());
+        return Err(Error::config(format!(
+            "{}: source profiles form a loop: {}",
+            s.source,
+            seen.join(" -> ")
+        )));
+    }
+    let Some(source) = same_file(source_name)? else {
+        return Err(Error::config(format!(
+            "{}: source_profile '{source_name}' not found",
+            s.source
+        )));
+    };
+    seen.push(source_name.clone());
+    profile_provider(&source, env, same_file, seen)
+}
+
+/// The named profile in the file `origin` came from.
+fn find(
+    name: &str,
+    origin: &CredentialSource,
+    files: &Files<'_>,
+    aliyun: Option<&AliyunConfig>,
+) -> Result<Option<Selected>, Error> {
+    match origin {
+        CredentialSource::AliyunProfile { path, .. } => {
+            let Some(a) = aliyun else { return Ok(None) };
+            Ok(a.profile(name)?.map(|profile| Selected {
+                profile,
+                source: CredentialSource::AliyunProfile {
+                    name: name.to_string(),
+                    path: path.clone(),
+                },
+            }))
+        }
+        _ => Ok(files
+            .dts
+            .map(|f| f.profile(name))
+            .transpose()?
+            .flatten()
+            .map(|profile| Selected {
+                profile,
+                source: CredentialSource::Profile {
+                    name: name.to_string(),
+                    path: files.shown_path.to_string(),
+                },
+            })),
+    }
+}
+
+/// The instance's RAM role, when `ALIBABA_CLOUD_ECS_METADATA` names one or
+/// this machine is an Alibaba Cloud ECS instance by its DMI data (read
+/// locally: no network probe anywhere else). Off with
+/// `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true`.
+fn instance(env: &Env, dmi: Option<&Path>) -> Option<Instance> {
+    if env.is_true("ALIBABA_CLOUD_ECS_METADATA_DISABLED") {
+        return None;
+    }
+    if let Some(role) = env.get("ALIBABA_CLOUD_ECS_METADATA") {
+        return Some(Instance {
+            role_name: Some(role.to_string()),
+            configured_in: "ALIBABA_CLOUD_ECS_METADATA".into(),
+        });
+    }
+    let on_ecs = dmi.is_some_and(|dir| {
+        ["sys_vendor", "product_name"].iter().any(|f| {
+            std::fs::read_to_string(dir.join(f))
+                .is_ok_and(|t| t.to_ascii_lowercase().contains("alibaba cloud"))
+        })
+    });
+    on_ecs.then(|| Instance {
+        role_name: None,
+        configured_in: "this machine is an ECS instance".into(),
     })
+}
+
+/// A profile type's name, for messages.
+fn kind_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::AccessKey => "access_key",
+        Kind::RamRoleArn(_) => "ram_role_arn",
+        Kind::EcsRamRole { .. } => "ecs_ram_role",
+        Kind::OidcRoleArn(_) => "oidc_role_arn",
+        Kind::CredentialsUri(_) => "credentials_uri",
+        Kind::Process(_) => "process",
+        Kind::CloudSso(_) => "CloudSSO",
+    }
 }
 
 /// The named profile: dts's file first; the aliyun CLI's file only when
@@ -98,6 +255,7 @@ pub fn choose(name: &ProfileName, env: &Env, files: &Files<'_>) -> Result<Chosen
 /// run whose keys are in the environment).
 fn select(
     name: &ProfileName,
+    env: &Env,
     files: &Files<'_>,
     use_env: bool,
 ) -> Result<(Option<Selected>, Option<AliyunConfig>), Error> {
@@ -113,7 +271,7 @@ fn select(
         };
         return Ok((Some(Selected { profile, source }), None));
     }
-    if use_env {
+    if use_env || env.is_true("ALIBABA_CLOUD_CLI_PROFILE_DISABLED") {
         return Ok((None, None));
     }
     let Some(aliyun) = files.aliyun.map(AliyunConfig::load).transpose()?.flatten() else {

@@ -2,6 +2,8 @@
 //! came from, and the chain that chooses them (`chain`).
 
 pub mod chain;
+pub mod provider;
+pub mod sts_host;
 
 use std::fmt;
 
@@ -16,6 +18,13 @@ pub enum CredentialSource {
     Profile { name: String, path: String },
     /// A profile in the aliyun CLI's `config.json`.
     AliyunProfile { name: String, path: String },
+    /// Keys from assuming a role, with credentials from `via`.
+    Role {
+        arn: String,
+        via: Box<CredentialSource>,
+    },
+    /// The ECS instance's RAM role, from the metadata service.
+    Instance { role: String },
 }
 
 impl fmt::Display for CredentialSource {
@@ -27,6 +36,12 @@ impl fmt::Display for CredentialSource {
             CredentialSource::Profile { name, path } => write!(f, "profile '{name}' in {path}"),
             CredentialSource::AliyunProfile { name, path } => {
                 write!(f, "aliyun CLI profile '{name}' in {path}")
+            }
+            CredentialSource::Role { arn, via } => {
+                write!(f, "role {arn} (assumed with credentials from {via})")
+            }
+            CredentialSource::Instance { role } => {
+                write!(f, "the ECS instance's RAM role '{role}'")
             }
         }
     }

@@ -1,16 +1,23 @@
 //! The hint line after an error, where one helps.
 
 use crate::api::response::{AuthReason, auth_reason};
+use crate::config::endpoint::Endpoint;
+use crate::credentials::Credentials;
 use crate::error::{ApiClass, Error, NetworkKind};
-use crate::settings::Settings;
 
-/// A hint for `error`, given the settings and how many attempts were made.
-pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String> {
-    let source = &settings.credentials.source;
+/// A hint for `error`, given the credentials used, the endpoint called and
+/// how many attempts were made.
+pub fn hint(
+    error: &Error,
+    credentials: &Credentials,
+    endpoint: &Endpoint,
+    attempts: u32,
+) -> Option<String> {
+    let source = &credentials.source;
     match error {
         Error::Api(api) => match api.class {
             ApiClass::Auth => Some(match auth_reason(api.code.as_deref().unwrap_or("")) {
-                AuthReason::Token if settings.credentials.security_token.is_none() => format!(
+                AuthReason::Token if credentials.security_token.is_none() => format!(
                     "DTS wants an STS token, and the credentials from {source} have none; set ALIBABA_CLOUD_SECURITY_TOKEN or use a long-term access key"
                 ),
                 AuthReason::Token => format!(
@@ -41,7 +48,7 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
         ),
         Error::Network { .. } => Some(format!(
             "check the endpoint {} and the network ({}); --timeout sets the limit for one attempt",
-            settings.endpoint,
+            endpoint,
             attempts_made(attempts)
         )),
         Error::Usage(_)
@@ -51,7 +58,8 @@ pub fn hint(error: &Error, settings: &Settings, attempts: u32) -> Option<String>
         | Error::Internal(_)
         | Error::JobFailed { .. }
         | Error::WaitTimeout { .. }
-        | Error::Interrupted(_) => None,
+        | Error::Interrupted(_)
+        | Error::Credential { .. } => None,
     }
 }
 

@@ -131,6 +131,7 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         let hint = hint.or(match error {
             Error::Config { hint, .. } => hint.as_deref(),
             Error::NoCredentials { hint, .. } => Some(hint.as_str()),
+            Error::Credential { hint, .. } => hint.as_deref(),
             _ => None,
         });
         if format == OutputFormat::Json {

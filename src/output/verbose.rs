@@ -2,8 +2,8 @@
 //! from, the request, and each attempt.
 
 use crate::api::client::Attempt;
+use crate::config::endpoint::Endpoint;
 use crate::settings::Origin;
-use crate::settings::endpoint::Endpoint;
 use crate::settings::origin::From;
 
 /// One line a setting: its value and where it came from.

@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
+use crate::config::endpoint::{self, Endpoint};
 use crate::config::{Env, Profile};
 use crate::credentials::chain::Selected;
 use crate::error::Error;
-use crate::settings::endpoint::{self, Endpoint};
 use crate::settings::origin::Origin;
 use crate::settings::values;
 

@@ -2,7 +2,6 @@
 //! default, for every setting (one rule, `layers`), after the credentials
 //! chain has chosen the keys and the profile.
 
-pub mod endpoint;
 pub mod format;
 pub mod layers;
 pub mod origin;
@@ -12,11 +11,11 @@ pub mod warnings;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::config::endpoint::{self, Endpoint};
 use crate::config::{Env, Paths, ProfileFile};
-use crate::credentials::Credentials;
 use crate::credentials::chain::{self, Files, ProfileName, Selected};
+use crate::credentials::provider::Provider;
 use crate::error::Error;
-use crate::settings::endpoint::Endpoint;
 use crate::settings::format::OutputFormat;
 use crate::settings::layers::{ENDPOINT, Layers, REGION, RETRIES, TIMEOUT};
 pub use crate::settings::origin::Origin;
@@ -47,7 +46,8 @@ pub struct Settings {
     pub timeout: Duration,
     pub connect_timeout: Duration,
     pub retries: u32,
-    pub credentials: Credentials,
+    /// How to get the keys (obtained where the network is).
+    pub provider: Provider,
     /// Where each setting came from, for `--verbose`.
     pub origins: Vec<Origin>,
     /// Non-fatal findings for stderr (an unknown profile key, say).
@@ -55,6 +55,15 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The static keys the provider holds (unit tests of precedence).
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> &crate::credentials::Credentials {
+        match &self.provider {
+            Provider::Static(c) => c,
+            other => panic!("not static keys: {}", other.describe()),
+        }
+    }
+
     /// Plain settings for unit tests: the central endpoint, default time
     /// limits, an environment key pair, and `retries`.
     #[cfg(test)]
@@ -66,12 +75,7 @@ impl Settings {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: CONNECT_TIMEOUT,
             retries,
-            credentials: Credentials {
-                access_key_id: "id".into(),
-                access_key_secret: crate::secret::Secret::new("test-secret-value"),
-                security_token: None,
-                source: crate::credentials::CredentialSource::Environment,
-            },
+            provider: Provider::Static(crate::testing::credentials()),
             origins: vec![],
             warnings: vec![],
         }
@@ -108,6 +112,7 @@ fn resolve_into(
         dts: file.as_ref(),
         shown_path: &shown_path,
         aliyun: paths.aliyun.as_deref(),
+        dmi: paths.dmi.as_deref(),
     };
     let chosen = chain::choose(
         &ProfileName::new(flags.profile.as_deref(), env),
@@ -118,8 +123,8 @@ fn resolve_into(
     if let Some(from) = profile_output(flags, env, selected, output)? {
         output_from = from;
     }
-    let credentials = chosen.credentials;
-    origins.push(credentials_origin(&credentials));
+    let provider = chosen.provider;
+    origins.push(credentials_origin(&provider));
 
     let layers = Layers { env, selected };
     let region = layers.pick(&REGION, flags.region.clone(), &mut origins)?;
@@ -152,7 +157,7 @@ fn resolve_into(
         selected,
         region.as_deref(),
         &endpoint,
-        &credentials,
+        &provider,
     );
     Ok(Settings {
         output: *output,
@@ -161,7 +166,7 @@ fn resolve_into(
         connect_timeout: timeout.min(CONNECT_TIMEOUT),
         timeout,
         retries,
-        credentials,
+        provider,
         origins,
         warnings,
     })
@@ -235,18 +240,21 @@ fn load_file(
 
 /// Where the credentials came from, with the AccessKeyId and the token's
 /// preview.
-fn credentials_origin(c: &Credentials) -> Origin {
-    let token = c
-        .security_token
-        .as_ref()
-        .map_or_else(String::new, |t| format!(", SecurityToken {}", t.preview()));
-    Origin::new(
-        format!(
-            "credentials from {}: AccessKeyId {}{token}",
-            c.source, c.access_key_id
-        ),
-        origin::From::Bare,
-    )
+fn credentials_origin(provider: &Provider) -> Origin {
+    let what = match provider {
+        Provider::Static(c) => {
+            let token = c
+                .security_token
+                .as_ref()
+                .map_or_else(String::new, |t| format!(", SecurityToken {}", t.preview()));
+            format!(
+                "credentials from {}: AccessKeyId {}{token}",
+                c.source, c.access_key_id
+            )
+        }
+        other => format!("credentials from {}", other.describe()),
+    };
+    Origin::new(what, origin::From::Bare)
 }
 
 /// The endpoint the region gives, when nothing names one.

@@ -46,7 +46,7 @@ fn resolve_with(flags: &Flags, env: &[(&str, &str)], path: Option<PathBuf>) -> R
         &Env::from_pairs(env.iter().copied()),
         &Paths {
             dts: path,
-            aliyun: None,
+            ..Paths::default()
         },
     )
 }
@@ -67,7 +67,7 @@ fn profile_file_gives_everything_when_nothing_else_does() {
         &[],
         Some(write(dir.path(), FILE)),
     ));
-    assert_eq!(s.credentials.access_key_id, "file-default-id");
+    assert_eq!(s.keys().access_key_id, "file-default-id");
     assert_eq!(s.region.as_deref(), Some("cn-beijing"));
     assert_eq!(s.endpoint.url(), "http://127.0.0.1:9/");
     assert_eq!(s.output, OutputFormat::Json);
@@ -92,8 +92,8 @@ fn environment_beats_profile_for_keys_and_settings() {
         &env,
         Some(write(dir.path(), FILE)),
     ));
-    assert_eq!(s.credentials.access_key_id, "env-id");
-    assert_eq!(s.credentials.source, CredentialSource::Environment);
+    assert_eq!(s.keys().access_key_id, "env-id");
+    assert_eq!(s.keys().source, CredentialSource::Environment);
     assert_eq!(s.region.as_deref(), Some("cn-shanghai"));
     assert_eq!(s.endpoint.url(), "https://dts.example.com/");
     assert_eq!(s.output, OutputFormat::Table);
@@ -139,9 +139,9 @@ fn explicit_profile_flag_ignores_environment_keys_even_half_a_pair() {
     };
     for env in [env_pair(), vec![("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id")]] {
         let s = ok(resolve_with(&flags, &env, Some(path.clone())));
-        assert_eq!(s.credentials.access_key_id, "file-prod-id");
+        assert_eq!(s.keys().access_key_id, "file-prod-id");
         assert_eq!(
-            s.credentials.security_token.as_ref().map(Secret::expose),
+            s.keys().security_token.as_ref().map(Secret::expose),
             Some("file-prod-token")
         );
         assert_eq!(s.region.as_deref(), Some("eu-central-1"));
@@ -157,7 +157,7 @@ fn profile_from_environment_name() {
         &[("ALIBABA_CLOUD_PROFILE", "prod")],
         Some(write(dir.path(), FILE)),
     ));
-    assert_eq!(s.credentials.access_key_id, "file-prod-id");
+    assert_eq!(s.keys().access_key_id, "file-prod-id");
 }
 
 #[test]
@@ -171,9 +171,9 @@ fn environment_keys_with_profile_settings() {
         &env,
         Some(write(dir.path(), FILE)),
     ));
-    assert_eq!(s.credentials.access_key_id, "env-id");
+    assert_eq!(s.keys().access_key_id, "env-id");
     assert_eq!(
-        s.credentials.security_token.as_ref().map(Secret::expose),
+        s.keys().security_token.as_ref().map(Secret::expose),
         Some("env-token")
     );
     assert_eq!(s.region.as_deref(), Some("eu-central-1"));

@@ -3,9 +3,9 @@
 //! plain http off this machine.
 
 use crate::config::ProfileFile;
-use crate::credentials::Credentials;
+use crate::config::endpoint::{self, Endpoint, Scheme};
 use crate::credentials::chain::Selected;
-use crate::settings::endpoint::{self, Endpoint, Scheme};
+use crate::credentials::provider::Provider;
 
 /// What the settings found, for `dts: warning:` lines.
 pub fn collect(
@@ -13,7 +13,7 @@ pub fn collect(
     selected: Option<&Selected>,
     region: Option<&str>,
     endpoint: &Endpoint,
-    credentials: &Credentials,
+    provider: &Provider,
 ) -> Vec<String> {
     let mut warnings: Vec<String> = file.and_then(|f| f.too_open.clone()).into_iter().collect();
     if let Some(s) = selected {
@@ -34,7 +34,7 @@ pub fn collect(
     if endpoint.scheme == Scheme::Http && !endpoint.is_loopback() {
         warnings.push(format!(
             "the endpoint {endpoint} is plain http on a host that is not this machine: the signed requests{} travel in clear text; use https",
-            if credentials.security_token.is_some() {
+            if !matches!(provider, Provider::Static(c) if c.security_token.is_none()) {
                 " and the SecurityToken"
             } else {
                 ""

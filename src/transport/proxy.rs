@@ -3,8 +3,8 @@
 //! is a [`Secret`]: it may hold a password.
 
 use crate::config::Env;
+use crate::config::endpoint::{self, Endpoint};
 use crate::secret::Secret;
-use crate::settings::endpoint::{self, Endpoint};
 
 /// The proxy for `endpoint` from the environment, as curl chooses it:
 /// `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/`HTTP_PROXY` for

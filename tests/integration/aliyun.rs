@@ -51,6 +51,12 @@ fn aliyun_config(current: &str) -> String {
 			"ram_role_arn": "acs:ram::123456789:role/dts-operator",
 			"ram_session_name": "dts",
 			"region_id": "cn-beijing"
+		}},
+		{{
+			"name": "rsa",
+			"mode": "RsaKeyPair",
+			"key_pair_name": "k",
+			"region_id": "cn-beijing"
 		}}
 	],
 	"meta_path": ""
@@ -168,15 +174,15 @@ fn dts_own_file_and_the_environment_come_first() {
 #[test]
 fn an_unsupported_mode_is_a_config_error_naming_it() {
     let home = Home::new();
-    let path = write_aliyun(&home, &aliyun_config("role"));
+    let path = write_aliyun(&home, &aliyun_config("rsa"));
     let r = run(home.dts().args(["-o", "json", "suspend", "-j", "j1"]));
     assert_eq!(r.code, 3);
     assert_eq!(one_json_object(&r.stdout)["ErrCode"], "Cli.Config");
     assert_eq!(
         r.stderr,
         format!(
-            "dts: error: aliyun CLI profile 'role' in {} uses mode 'RamRoleArn', which dts does not support\n\
-             dts: hint: supported modes: AK, StsToken; or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET\n",
+            "dts: error: aliyun CLI profile 'rsa' in {} uses mode 'RsaKeyPair', which dts does not support\n\
+             dts: hint: supported modes: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC, CredentialsURI, External, CloudSSO, OAuth; or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET\n",
             path.display()
         )
     );
@@ -193,7 +199,7 @@ fn an_unknown_profile_lists_both_files() {
         r.stderr,
         format!(
             "dts: error: profile 'nope' (from --profile) not found in {d} or {a}\n\
-             dts: hint: profiles in {d}: ops; aliyun CLI profiles in {a}: default, sts, role\n",
+             dts: hint: profiles in {d}: ops; aliyun CLI profiles in {a}: default, sts, role, rsa\n",
             d = dts.display(),
             a = aliyun.display()
         )

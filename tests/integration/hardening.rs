@@ -787,8 +787,7 @@ fn ctrl_c_at_the_secret_prompt_gives_the_terminal_its_echo_back() {
     let mut child = std::process::Command::new("script")
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.dir.path())
-        .env("XDG_CONFIG_HOME", home.config_dir())
+        .envs(home.hermetic_env())
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .args([

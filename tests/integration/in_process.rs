@@ -62,6 +62,8 @@ fn dts(args: &[&str], env: &[(&str, &str)], stdin: &str, home: &Home) -> (u8, St
         paths: Paths {
             dts: Some(home.config_path()),
             aliyun: Some(home.dir.path().join(".aliyun").join("config.json")),
+            dmi: None,
+            cache: Some(home.dir.path().join("cache")),
         },
         ambient: &Fixed,
         terminals: Terminals::default(),

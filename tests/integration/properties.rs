@@ -58,7 +58,7 @@ proptest! {
 
     #[test]
     fn endpoint_parser_never_panics(s in any::<String>()) {
-        if let Ok(e) = dts::settings::endpoint::Endpoint::parse(&s) {
+        if let Ok(e) = dts::config::endpoint::Endpoint::parse(&s) {
             prop_assert!(e.url().ends_with('/'));
         }
     }

@@ -51,14 +51,30 @@ impl Home {
         path
     }
 
-    /// `dts` with nothing from the outside environment but PATH, and HOME
-    /// and the config directory in this temporary folder.
+    /// The variables every test gives dts: HOME, the config and cache
+    /// directories in this temporary folder, and every real address dts
+    /// knows (STS, the instance metadata service) pointed at a loopback port
+    /// where nothing listens, the instance role off, so that no packet
+    /// leaves the machine even when a test fails.
+    pub fn hermetic_env(&self) -> Vec<(&'static str, String)> {
+        let nowhere = format!("http://127.0.0.1:{}", closed_port());
+        vec![
+            ("HOME", path_str(self.dir.path())),
+            ("XDG_CONFIG_HOME", path_str(&self.config_dir())),
+            ("XDG_CACHE_HOME", path_str(&self.dir.path().join(".cache"))),
+            ("ALIBABA_CLOUD_STS_ENDPOINT", nowhere.clone()),
+            ("DTS_ECS_METADATA_ENDPOINT", nowhere),
+            ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true".into()),
+        ]
+    }
+
+    /// `dts` with nothing from the outside environment but PATH and the
+    /// hermetic variables.
     pub fn dts(&self) -> Command {
         let mut cmd = Command::cargo_bin("dts").unwrap();
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.config_dir())
+            .envs(self.hermetic_env())
             .env("NO_COLOR", "1");
         cmd
     }
@@ -73,8 +89,7 @@ impl Home {
     ) -> std::process::Child {
         std::process::Command::new(self.dts().get_program())
             .env_clear()
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.config_dir())
+            .envs(self.hermetic_env())
             .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
             .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
             .envs(extra_env.iter().copied())
@@ -93,8 +108,7 @@ impl Home {
         let mut cmd = std::process::Command::new("script");
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.config_dir())
+            .envs(self.hermetic_env())
             .env("TERM", "xterm")
             .args(["-qec", &format!("{dts} {args}"), "/dev/null"]);
         if keys {
