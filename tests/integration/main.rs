@@ -22,6 +22,7 @@ mod precedence;
 mod properties;
 mod proxy;
 mod readme;
+mod roles;
 mod secrets;
 mod signing;
 mod support;

@@ -221,6 +221,7 @@ pub fn seconds_from_now(timestamp: &str) -> Result<i64, String> {
 #[derive(Clone)]
 pub struct Expect {
     pub action: String,
+    pub version: String,
     pub key_id: String,
     pub secret: String,
     /// Parameters that must be present with these values.
@@ -233,6 +234,7 @@ impl Expect {
     pub fn suspend(params: &[(&str, &str)]) -> Self {
         Expect {
             action: "SuspendDtsJob".into(),
+            version: "2020-01-01".into(),
             key_id: KEY_ID.into(),
             secret: SECRET.into(),
             params: params
@@ -241,6 +243,25 @@ impl Expect {
                 .collect(),
             absent: vec![],
         }
+    }
+
+    /// An STS AssumeRole call of `role_arn`, signed with `id` and `secret`.
+    pub fn assume_role(role_arn: &str, id: &str, secret: &str) -> Self {
+        Expect {
+            action: "AssumeRole".into(),
+            version: "2015-04-01".into(),
+            key_id: id.into(),
+            secret: secret.into(),
+            params: vec![("RoleArn".into(), role_arn.into())],
+            absent: vec![],
+        }
+    }
+
+    /// Demands these parameters too.
+    pub fn with(mut self, params: &[(&str, &str)]) -> Self {
+        self.params
+            .extend(params.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        self
     }
 
     pub fn absent(mut self, names: &[&str]) -> Self {
@@ -289,7 +310,7 @@ impl Expect {
         }
         let fixed = [
             ("Action", self.action.as_str()),
-            ("Version", "2020-01-01"),
+            ("Version", self.version.as_str()),
             ("Format", "JSON"),
             ("SignatureMethod", "HMAC-SHA1"),
             ("SignatureVersion", "1.0"),
