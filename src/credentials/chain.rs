@@ -10,62 +10,13 @@ use std::path::Path;
 
 use crate::config::aliyun::AliyunConfig;
 use crate::config::kind::{DEFAULT_DURATION, Kind, RoleArn, RoleSource};
-use crate::config::{Env, Profile, ProfileFile};
+use crate::config::{Env, Profile};
+use crate::credentials::chain_errors::{half_pair, no_credentials, unknown_profile};
+pub use crate::credentials::names::{Files, NameSource, ProfileName, Selected};
 use crate::credentials::provider::{AssumeRole, Instance, Provider};
 use crate::credentials::{CredentialSource, Credentials, sts_host};
 use crate::error::Error;
 use crate::secret::Secret;
-
-/// Who named the profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameSource {
-    /// `--profile`: that profile and nothing else.
-    Flag,
-    /// `ALIBABA_CLOUD_PROFILE`.
-    Env,
-    /// Nobody: `default`.
-    Default,
-}
-
-/// The profile name and who gave it.
-#[derive(Debug, Clone)]
-pub struct ProfileName {
-    pub name: String,
-    pub by: NameSource,
-}
-
-impl ProfileName {
-    /// `--profile`, else `ALIBABA_CLOUD_PROFILE`, else `default`.
-    pub fn new(flag: Option<&str>, env: &Env) -> Self {
-        let (name, by) = match (flag, env.get("ALIBABA_CLOUD_PROFILE")) {
-            (Some(n), _) => (n, NameSource::Flag),
-            (None, Some(n)) => (n, NameSource::Env),
-            (None, None) => ("default", NameSource::Default),
-        };
-        ProfileName {
-            name: name.to_string(),
-            by,
-        }
-    }
-}
-
-/// A profile dts settled on, and where it came from.
-#[derive(Debug, Clone)]
-pub struct Selected {
-    pub profile: Profile,
-    pub source: CredentialSource,
-}
-
-/// dts's own profile file as loaded, and the aliyun CLI's file's path.
-pub struct Files<'a> {
-    pub dts: Option<&'a ProfileFile>,
-    /// The dts file's path as shown in messages.
-    pub shown_path: &'a str,
-    pub aliyun: Option<&'a Path>,
-    /// The machine's DMI folder (`/sys/class/dmi/id`), which says whether
-    /// this is an ECS instance.
-    pub dmi: Option<&'a Path>,
-}
 
 /// How to get the keys, and the profile chosen on the way (if any).
 #[derive(Debug)]
@@ -347,76 +298,4 @@ fn check_lengths(c: &Credentials) -> Result<(), Error> {
         None => Ok(()),
     })
     .map_err(Error::config)
-}
-
-fn no_credentials(name: &ProfileName, files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Error {
-    let shown_path = files.shown_path;
-    let aliyun_path = files
-        .aliyun
-        .map_or_else(String::new, |p| format!(", nor in {}", p.display()));
-    Error::NoCredentials {
-        message: format!(
-            "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{}' in {shown_path}{aliyun_path}",
-            name.name
-        ),
-        hint: existing_profiles(files, aliyun).map_or_else(
-            || setup_hint(shown_path),
-            |listed| format!("{listed}; choose one with -p NAME (or ALIBABA_CLOUD_PROFILE=NAME)"),
-        ),
-    }
-}
-
-fn unknown_profile(name: &ProfileName, files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Error {
-    let by = match name.by {
-        NameSource::Flag => " (from --profile)",
-        NameSource::Env => " (from ALIBABA_CLOUD_PROFILE)",
-        NameSource::Default => "",
-    };
-    let mut places = vec![files.shown_path.to_string()];
-    if let Some(a) = aliyun {
-        places.push(a.path.display().to_string());
-    }
-    let hint = existing_profiles(files, aliyun).unwrap_or_else(|| setup_hint(files.shown_path));
-    Error::Config {
-        message: format!(
-            "profile '{}'{by} not found in {}",
-            name.name,
-            places.join(" or ")
-        ),
-        hint: Some(hint),
-    }
-}
-
-/// "profiles in PATH: a, b; aliyun CLI profiles in PATH: c", or `None`
-/// when neither file holds a profile.
-fn existing_profiles(files: &Files<'_>, aliyun: Option<&AliyunConfig>) -> Option<String> {
-    let mut listed = Vec::new();
-    if let Some(f) = files.dts.filter(|f| !f.names().is_empty()) {
-        listed.push(format!(
-            "profiles in {}: {}",
-            files.shown_path,
-            f.names().join(", ")
-        ));
-    }
-    if let Some(a) = aliyun.filter(|a| !a.names().is_empty()) {
-        listed.push(format!(
-            "aliyun CLI profiles in {}: {}",
-            a.path.display(),
-            a.names().join(", ")
-        ));
-    }
-    (!listed.is_empty()).then(|| listed.join("; "))
-}
-
-fn half_pair(set: &str, missing: &str) -> Error {
-    Error::Config {
-        message: format!("{set} is set but {missing} is not"),
-        hint: Some("set both variables of the pair, or neither to use a profile".into()),
-    }
-}
-
-fn setup_hint(path: &str) -> String {
-    format!(
-        "run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {path}"
-    )
 }

@@ -2,6 +2,8 @@
 //! came from, and the chain that chooses them (`chain`).
 
 pub mod chain;
+pub mod chain_errors;
+pub mod names;
 pub mod provider;
 pub mod sts_host;
 
