@@ -14,7 +14,7 @@ use crate::config::{Env, Profile};
 use crate::credentials::chain_errors::{half_pair, no_credentials, unknown_profile};
 pub use crate::credentials::names::{Files, NameSource, ProfileName, Selected};
 use crate::credentials::provider::{AssumeRole, Instance, Provider};
-use crate::credentials::{CredentialSource, Credentials, sts_host};
+use crate::credentials::{CredentialSource, Credentials, kinds, sts_host};
 use crate::error::Error;
 use crate::secret::Secret;
 
@@ -29,14 +29,18 @@ pub struct Chosen {
 pub fn choose(name: &ProfileName, env: &Env, files: &Files<'_>) -> Result<Chosen, Error> {
     let env_id = env.get("ALIBABA_CLOUD_ACCESS_KEY_ID");
     let env_secret = env.get("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
-    let use_env = name.by != NameSource::Flag && (env_id.is_some() || env_secret.is_some());
+    let env_keys = name.by != NameSource::Flag && (env_id.is_some() || env_secret.is_some());
+    let env_oidc = name.by != NameSource::Flag && !env_keys && kinds::env_oidc_set(env);
+    let use_env = env_keys || env_oidc;
     let (selected, aliyun) = select(name, env, files, use_env)?;
     let unknown = || unknown_profile(name, files, aliyun.as_ref());
     if name.by == NameSource::Flag && selected.is_none() {
         return Err(unknown());
     }
-    let provider = if use_env {
+    let provider = if env_keys {
         Provider::Static(env_credentials(env)?)
+    } else if env_oidc {
+        kinds::env_oidc(env)?
     } else if let Some(s) = &selected {
         let same_file = |n: &str| find(n, &s.source, files, aliyun.as_ref());
         profile_provider(s, env, &same_file, &mut vec![name.name.clone()])?
@@ -44,6 +48,8 @@ pub fn choose(name: &ProfileName, env: &Env, files: &Files<'_>) -> Result<Chosen
         return Err(unknown());
     } else if let Some(instance) = instance(env, files.dmi) {
         Provider::Instance(instance)
+    } else if let Some(uri) = env.get("ALIBABA_CLOUD_CREDENTIALS_URI") {
+        Provider::Uri(kinds::external(uri, "ALIBABA_CLOUD_CREDENTIALS_URI"))
     } else {
         return Err(no_credentials(name, files, aliyun.as_ref()));
     };
@@ -86,11 +92,13 @@ fn profile_provider(
             role_name: role_name.clone(),
             configured_in: s.source.to_string(),
         })),
-        other => Err(Error::config(format!(
-            "{} is of type {}, which this version of dts cannot use yet",
-            s.source,
-            kind_name(other)
+        Kind::OidcRoleArn(oidc) => kinds::oidc_provider(oidc, env, &s.source.to_string()),
+        Kind::CredentialsUri(uri) => Ok(Provider::Uri(kinds::external(uri, &s.source.to_string()))),
+        Kind::Process(command) => Ok(Provider::Process(kinds::external(
+            command,
+            &s.source.to_string(),
         ))),
+        Kind::CloudSso(sso) => Ok(kinds::cloud_sso(s, sso)),
     }
 }
 
@@ -186,19 +194,6 @@ fn instance(env: &Env, dmi: Option<&Path>) -> Option<Instance> {
         role_name: None,
         configured_in: "this machine is an ECS instance".into(),
     })
-}
-
-/// A profile type's name, for messages.
-fn kind_name(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::AccessKey => "access_key",
-        Kind::RamRoleArn(_) => "ram_role_arn",
-        Kind::EcsRamRole { .. } => "ecs_ram_role",
-        Kind::OidcRoleArn(_) => "oidc_role_arn",
-        Kind::CredentialsUri(_) => "credentials_uri",
-        Kind::Process(_) => "process",
-        Kind::CloudSso(_) => "CloudSSO",
-    }
 }
 
 /// The named profile: dts's file first; the aliyun CLI's file only when

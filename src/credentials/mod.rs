@@ -3,6 +3,7 @@
 
 pub mod chain;
 pub mod chain_errors;
+pub mod kinds;
 pub mod names;
 pub mod provider;
 pub mod sts_host;
@@ -27,6 +28,8 @@ pub enum CredentialSource {
     },
     /// The ECS instance's RAM role, from the metadata service.
     Instance { role: String },
+    /// Another provider (OIDC, a URI, a command, a CloudSSO login).
+    Provider(String),
 }
 
 impl fmt::Display for CredentialSource {
@@ -45,6 +48,7 @@ impl fmt::Display for CredentialSource {
             CredentialSource::Instance { role } => {
                 write!(f, "the ECS instance's RAM role '{role}'")
             }
+            CredentialSource::Provider(what) => f.write_str(what),
         }
     }
 }

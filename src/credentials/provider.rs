@@ -3,7 +3,10 @@
 //! Choosing is pure (`chain`); obtaining happens later, where the network
 //! is (`obtain`).
 
+use std::path::PathBuf;
+
 use crate::config::endpoint::Endpoint;
+use crate::config::kind::SsoRefresh;
 use crate::credentials::{CredentialSource, Credentials};
 
 /// One way to get keys.
@@ -15,6 +18,50 @@ pub enum Provider {
     AssumeRole(Box<AssumeRole>),
     /// The ECS instance's RAM role.
     Instance(Instance),
+    /// STS AssumeRoleWithOIDC with a token file (RRSA).
+    Oidc(Box<OidcRole>),
+    /// An HTTP GET that answers keys.
+    Uri(External),
+    /// A command that prints keys.
+    Process(External),
+    /// The keys the aliyun CLI cached for a CloudSSO or OAuth login.
+    CloudSso(Box<CloudSso>),
+}
+
+/// A role to assume with an OIDC token.
+#[derive(Debug, Clone)]
+pub struct OidcRole {
+    pub role_arn: String,
+    pub provider_arn: String,
+    /// Read afresh every time: the platform rotates it.
+    pub token_file: PathBuf,
+    pub session_name: Option<String>,
+    pub duration: i64,
+    pub policy: Option<String>,
+    pub sts: Endpoint,
+    pub configured_in: String,
+}
+
+/// A URI or a command that gives keys.
+#[derive(Debug, Clone)]
+pub struct External {
+    /// The URI or the command line.
+    pub what: String,
+    pub configured_in: String,
+}
+
+/// A CloudSSO or OAuth login of the aliyun CLI.
+#[derive(Debug, Clone)]
+pub struct CloudSso {
+    /// The keys it cached, when complete.
+    pub cached: Option<Credentials>,
+    /// Unix seconds when they expire.
+    pub sts_expiration: Option<i64>,
+    /// What fetches fresh keys (CloudSSO only).
+    pub refresh: Option<SsoRefresh>,
+    /// The aliyun CLI profile's name, for the hint to log in again.
+    pub profile: String,
+    pub configured_in: String,
 }
 
 /// A role to assume.
@@ -55,6 +102,18 @@ impl Provider {
                 r.configured_in,
                 r.source.describe()
             ),
+            Provider::Oidc(r) => format!(
+                "role {} at {} with the OIDC token in {} ({})",
+                r.role_arn,
+                r.sts.host(),
+                r.token_file.display(),
+                r.configured_in
+            ),
+            Provider::Uri(e) => format!("the credentials URI ({})", e.configured_in),
+            Provider::Process(e) => format!("the command in {}", e.configured_in),
+            Provider::CloudSso(s) => {
+                format!("the login cached by the aliyun CLI in {}", s.configured_in)
+            }
             Provider::Instance(i) => match &i.role_name {
                 Some(role) => format!("the ECS instance's RAM role '{role}' ({})", i.configured_in),
                 None => format!("the ECS instance's RAM role ({})", i.configured_in),

@@ -3,7 +3,11 @@
 //! (`instance`); short-lived keys are kept in a cache (`cache`).
 
 pub mod cache;
+pub mod exchange;
+pub mod external;
 pub mod instance;
+pub mod oidc;
+pub mod sso;
 pub mod sts;
 
 use std::path::PathBuf;
@@ -38,7 +42,51 @@ impl Obtain<'_> {
             Provider::Static(c) => Ok(c.clone()),
             Provider::AssumeRole(role) => sts::assume_role(self, role),
             Provider::Instance(i) => instance::keys(self, i),
+            Provider::Oidc(r) => oidc::assume_role(self, r),
+            Provider::Uri(e) => external::from_uri(self, e),
+            Provider::Process(e) => external::from_process(self, e),
+            Provider::CloudSso(s) => sso::keys(self, s),
         }
+    }
+
+    /// Keys for `key` from the cache while fresh, else from `fetch` (then
+    /// cached); `what` names them in `--verbose`.
+    pub fn cached(
+        &mut self,
+        key: &str,
+        what: &str,
+        fetch: impl FnOnce(&mut Self) -> Result<cache::Entry, Error>,
+    ) -> Result<cache::Entry, Error> {
+        let now = self.now_unix();
+        let until = |e: &cache::Entry| {
+            e.expires_at()
+                .map_or_else(String::new, |t| cache::shown(t, now))
+        };
+        if let Some(dir) = &self.cache
+            && let Some(entry) = cache::load(dir, key, now)
+        {
+            (self.verbose)(&format!(
+                "credentials: {what} from the cache (cached until {})",
+                until(&entry)
+            ));
+            return Ok(entry);
+        }
+        let entry = fetch(self)?;
+        let line = match &self.cache {
+            Some(dir) => match cache::store(dir, key, &entry) {
+                Ok(()) => format!("credentials: {what} (cached until {})", until(&entry)),
+                Err(e) => format!(
+                    "credentials: {what} (not cached: {})",
+                    crate::error::io_reason(&e)
+                ),
+            },
+            None => format!(
+                "credentials: {what} (the cache is off; valid until {})",
+                until(&entry)
+            ),
+        };
+        (self.verbose)(&line);
+        Ok(entry)
     }
 
     /// Now, in unix seconds.

@@ -20,7 +20,7 @@ use crate::transport::proxy;
 /// The keys of `role`, from the cache or from STS.
 pub fn assume_role(o: &mut Obtain<'_>, role: &AssumeRole) -> Result<Credentials, Error> {
     let source = o.keys(&role.source)?;
-    let session = session_name(role, o.now_unix())?;
+    let session = session_name(role.session_name.as_deref(), &role.role_arn, o.now_unix())?;
     let key = cache::key(&[
         ("provider", "AssumeRole"),
         ("source", &source.access_key_id),
@@ -31,45 +31,9 @@ pub fn assume_role(o: &mut Obtain<'_>, role: &AssumeRole) -> Result<Credentials,
         ("duration", &role.duration.to_string()),
         ("sts", &role.sts.to_string()),
     ]);
-    let via = source.source.clone();
-    let now = o.now_unix();
-    if let Some(dir) = &o.cache
-        && let Some(entry) = cache::load(dir, &key, now)
-    {
-        let until = entry
-            .expires_at()
-            .map_or_else(String::new, |t| cache::shown(t, now));
-        (o.verbose)(&format!(
-            "credentials: role {} from the cache (cached until {until})",
-            role.role_arn
-        ));
-        return Ok(credentials(entry, role, via));
-    }
-    let entry = call(o, role, &source, &session)?;
-    let until = entry
-        .expires_at()
-        .map_or_else(String::new, |t| cache::shown(t, now));
-    match &o.cache {
-        Some(dir) => match cache::store(dir, &key, &entry) {
-            Ok(()) => (o.verbose)(&format!(
-                "credentials: assumed role {} at {} (cached until {until})",
-                role.role_arn,
-                role.sts.host()
-            )),
-            Err(e) => (o.verbose)(&format!(
-                "credentials: assumed role {} at {} (not cached: {})",
-                role.role_arn,
-                role.sts.host(),
-                crate::error::io_reason(&e)
-            )),
-        },
-        None => (o.verbose)(&format!(
-            "credentials: assumed role {} at {} (the cache is off; valid until {until})",
-            role.role_arn,
-            role.sts.host()
-        )),
-    }
-    Ok(credentials(entry, role, via))
+    let what = format!("assumed role {} at {}", role.role_arn, role.sts.host());
+    let entry = o.cached(&key, &what, |o| call(o, role, &source, &session))?;
+    Ok(credentials(entry, role, source.source))
 }
 
 fn credentials(entry: Entry, role: &AssumeRole, via: CredentialSource) -> Credentials {
@@ -182,8 +146,8 @@ fn refusal_hint(cause: &Error, role: &AssumeRole, source: &Credentials) -> Optio
 }
 
 /// The session name: configured (checked), else `dts-<unix seconds>`.
-fn session_name(role: &AssumeRole, now: i64) -> Result<String, Error> {
-    let Some(name) = &role.session_name else {
+pub fn session_name(configured: Option<&str>, role_arn: &str, now: i64) -> Result<String, Error> {
+    let Some(name) = configured else {
         return Ok(format!("dts-{now}"));
     };
     let ok = (2..=64).contains(&name.len())
@@ -191,12 +155,11 @@ fn session_name(role: &AssumeRole, now: i64) -> Result<String, Error> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '@' | '_' | '-'));
     if ok {
-        Ok(name.clone())
+        Ok(name.to_string())
     } else {
         Err(Error::config(format!(
-            "the role session name {} (for {}) must be 2 to 64 characters of A-Z, a-z, 0-9, '.', '@', '_' and '-'",
+            "the role session name {} (for {role_arn}) must be 2 to 64 characters of A-Z, a-z, 0-9, '.', '@', '_' and '-'",
             crate::limits::quoted(name),
-            role.role_arn
         )))
     }
 }

@@ -80,7 +80,7 @@ fn a_role_profile_assumes_the_role_then_calls_dts_with_its_keys() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(&format!(
-            "credentials: role {ROLE} from the cache (cached until"
+            "credentials: assumed role {ROLE} at 127.0.0.1 from the cache (cached until"
         )),
         "{}",
         r.stderr
