@@ -20,6 +20,7 @@ mod in_process;
 mod jobs;
 mod precedence;
 mod properties;
+mod providers;
 mod proxy;
 mod readme;
 mod roles;
