@@ -7,6 +7,7 @@ pub mod aliyun_mode;
 pub mod edit;
 pub mod endpoint;
 pub mod env;
+pub mod ini;
 pub mod kind;
 pub mod profile_file;
 pub mod textfile;
@@ -23,6 +24,8 @@ pub struct Paths {
     pub dts: Option<PathBuf>,
     /// The aliyun CLI's `~/.aliyun/config.json`.
     pub aliyun: Option<PathBuf>,
+    /// `~/.alibabacloud`, where the credentials INI file lives.
+    pub alibabacloud: Option<PathBuf>,
     /// The machine's DMI folder, which says whether it is an ECS instance.
     pub dmi: Option<PathBuf>,
     /// Where short-lived credentials are cached (`<cache dir>/dts/credentials`).
@@ -35,6 +38,7 @@ impl Paths {
         Paths {
             dts: default_path(),
             aliyun: aliyun::default_path(),
+            alibabacloud: dirs::home_dir().map(|h| h.join(".alibabacloud")),
             dmi: Some(PathBuf::from("/sys/class/dmi/id")),
             cache: dirs::cache_dir().map(|d| d.join("dts").join("credentials")),
         }

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use crate::config::aliyun::AliyunConfig;
+use crate::config::ini::IniFile;
 use crate::config::kind::{DEFAULT_DURATION, Kind, RoleArn, RoleSource};
 use crate::config::{Env, Profile};
 use crate::credentials::chain_errors::{half_pair, no_credentials, unknown_profile};
@@ -217,24 +218,42 @@ fn select(
         };
         return Ok((Some(Selected { profile, source }), None));
     }
-    if use_env || env.is_true("ALIBABA_CLOUD_CLI_PROFILE_DISABLED") {
+    if use_env {
         return Ok((None, None));
     }
-    let Some(aliyun) = files.aliyun.map(AliyunConfig::load).transpose()?.flatten() else {
-        return Ok((None, None));
+    let aliyun = if env.is_true("ALIBABA_CLOUD_CLI_PROFILE_DISABLED") {
+        None
+    } else {
+        files.aliyun.map(AliyunConfig::load).transpose()?.flatten()
     };
-    let aliyun_name = match name.by {
-        NameSource::Default => aliyun.current.clone().unwrap_or_else(|| name.name.clone()),
-        _ => name.name.clone(),
+    if let Some(a) = &aliyun {
+        let aliyun_name = match name.by {
+            NameSource::Default => a.current.clone().unwrap_or_else(|| name.name.clone()),
+            _ => name.name.clone(),
+        };
+        if let Some(profile) = a.profile(&aliyun_name)? {
+            let source = CredentialSource::AliyunProfile {
+                name: aliyun_name,
+                path: a.path.display().to_string(),
+            };
+            return Ok((Some(Selected { profile, source }), aliyun));
+        }
+    }
+    Ok((ini_profile(name, files)?, aliyun))
+}
+
+/// The named profile in the credentials INI file, if any.
+fn ini_profile(name: &ProfileName, files: &Files<'_>) -> Result<Option<Selected>, Error> {
+    let Some(ini) = files.ini.map(IniFile::load).transpose()?.flatten() else {
+        return Ok(None);
     };
-    let selected = aliyun.profile(&aliyun_name)?.map(|profile| Selected {
+    Ok(ini.profile(&name.name)?.map(|profile| Selected {
         profile,
-        source: CredentialSource::AliyunProfile {
-            name: aliyun_name,
-            path: aliyun.path.display().to_string(),
+        source: CredentialSource::Profile {
+            name: name.name.clone(),
+            path: ini.path.display().to_string(),
         },
-    });
-    Ok((selected, Some(aliyun)))
+    }))
 }
 
 /// `ALIBABA_CLOUD_ACCESS_KEY_ID` and `ALIBABA_CLOUD_ACCESS_KEY_SECRET`,

@@ -52,6 +52,8 @@ pub struct Files<'a> {
     /// The dts file's path as shown in messages.
     pub shown_path: &'a str,
     pub aliyun: Option<&'a Path>,
+    /// The credentials INI file, when there is one.
+    pub ini: Option<&'a Path>,
     /// The machine's DMI folder (`/sys/class/dmi/id`), which says whether
     /// this is an ECS instance.
     pub dmi: Option<&'a Path>,

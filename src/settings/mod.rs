@@ -108,10 +108,15 @@ fn resolve_into(
     let mut output_from = early_output(flags, env, output)?;
     let mut origins = Vec::new();
     let (file, shown_path) = load_file(flags, env, paths, &mut origins)?;
+    let ini_path = crate::config::ini::IniFile::locate(
+        env.get("ALIBABA_CLOUD_CREDENTIALS_FILE"),
+        paths.alibabacloud.as_deref(),
+    );
     let files = Files {
         dts: file.as_ref(),
         shown_path: &shown_path,
         aliyun: paths.aliyun.as_deref(),
+        ini: ini_path.as_deref(),
         dmi: paths.dmi.as_deref(),
     };
     let chosen = chain::choose(

@@ -62,6 +62,7 @@ fn dts(args: &[&str], env: &[(&str, &str)], stdin: &str, home: &Home) -> (u8, St
         paths: Paths {
             dts: Some(home.config_path()),
             aliyun: Some(home.dir.path().join(".aliyun").join("config.json")),
+            alibabacloud: Some(home.dir.path().join(".alibabacloud")),
             dmi: None,
             cache: Some(home.dir.path().join("cache")),
         },

@@ -260,3 +260,38 @@ fn a_cloudsso_login_uses_its_cached_keys_then_fetches_fresh_ones() {
         r.stderr
     );
 }
+
+#[test]
+fn the_credentials_ini_file_comes_after_the_aliyun_cli_file() {
+    let home = Home::new();
+    let dir = home.dir.path().join(".alibabacloud");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("credentials"),
+        format!(
+            "[default]\ntype = access_key\naccess_key_id = {KEY_ID}\naccess_key_secret = {SECRET}\n"
+        ),
+    )
+    .unwrap();
+    let mut dts = Gateway::new();
+    let m = dts.answer(Expect::suspend(&[]), 200, OK_BODY);
+    let r = run(home
+        .dts()
+        .args(["-v", "suspend", "-j", "j1", "--endpoint", &dts.url()]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(".alibabacloud/credentials"),
+        "{}",
+        r.stderr
+    );
+    m.assert();
+    // ALIBABA_CLOUD_CREDENTIALS_FILE names another file.
+    let other = home.dir.path().join("creds.ini");
+    std::fs::write(&other, "[default]\ntype = nonsense\n").unwrap();
+    let r = run(home
+        .dts()
+        .env("ALIBABA_CLOUD_CREDENTIALS_FILE", &other)
+        .args(["suspend", "-j", "j1", "--endpoint", &dts.url()]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("unknown type 'nonsense'"), "{}", r.stderr);
+}
