@@ -206,6 +206,9 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             break
         }
         'dts;configure' {
+            [CompletionResult]::new('--role-arn', '--role-arn', [CompletionResultType]::ParameterName, 'Write a ram_role_arn profile that assumes this role (the key pair asked for is the source, unless --source-profile names one)')
+            [CompletionResult]::new('--source-profile', '--source-profile', [CompletionResultType]::ParameterName, 'With --role-arn: assume the role with the credentials of this profile instead of a key pair')
+            [CompletionResult]::new('--role-session-name', '--role-session-name', [CompletionResultType]::ParameterName, 'With --role-arn: the role session name (default dts-<unix seconds>)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]')

@@ -157,12 +157,24 @@ _dts() {
             return 0
             ;;
         dts__subcmd__configure)
-            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-p -o -q -v -h --role-arn --source-profile --role-session-name --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --role-session-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -197,6 +197,9 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'dts;configure'= {
+            cand --role-arn 'Write a ram_role_arn profile that assumes this role (the key pair asked for is the source, unless --source-profile names one)'
+            cand --source-profile 'With --role-arn: assume the role with the credentials of this profile instead of a key pair'
+            cand --role-session-name 'With --role-arn: the role session name (default dts-<unix seconds>)'
             cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
             cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
             cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'

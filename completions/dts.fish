@@ -147,6 +147,9 @@ complete -c dts -n "__fish_dts_using_subcommand status" -s v -l verbose -d 'Show
 complete -c dts -n "__fish_dts_using_subcommand status" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand status" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand configure" -l role-arn -d 'Write a ram_role_arn profile that assumes this role (the key pair asked for is the source, unless --source-profile names one)' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l source-profile -d 'With --role-arn: assume the role with the credentials of this profile instead of a key pair' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l role-session-name -d 'With --role-arn: the role session name (default dts-<unix seconds>)' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
 complete -c dts -n "__fish_dts_using_subcommand configure" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r

@@ -78,8 +78,12 @@ default) in the config file (--config, DTS_CONFIG, or <config dir>/dts/config.to
 answer - to remove an optional one. When stdin is not a terminal, the answers are read from it,
 one a line.
 
-Example:
-  printf '%s\\n' LTAI... \"$SECRET\" '' cn-hangzhou '' | dts configure --profile prod";
+With --role-arn it writes a ram_role_arn profile: the key pair asked for is the source credentials,
+or --source-profile names a profile to take them from (then no key is asked for).
+
+Examples:
+  printf '%s\\n' LTAI... \"$SECRET\" '' cn-hangzhou '' | dts configure --profile prod
+  dts configure --profile ops --role-arn acs:ram::123456789:role/dts-operator --source-profile default";
 
 /// Pause, resume and inspect Alibaba Cloud DTS migration, synchronization and change-tracking jobs.
 #[derive(Debug, Parser)]
@@ -190,7 +194,10 @@ pub enum Command {
 
     /// Write a profile to the config file, asking for each value
     #[command(after_help = CONFIGURE_HELP)]
-    Configure,
+    Configure {
+        #[command(flatten)]
+        role: RoleArgs,
+    },
 
     /// Print a shell completion script on stdout
     #[command(
@@ -201,6 +208,24 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+/// A role profile for `dts configure`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RoleArgs {
+    /// Write a ram_role_arn profile that assumes this role (the key pair
+    /// asked for is the source, unless --source-profile names one)
+    #[arg(long, value_name = "ARN", value_parser = Unquoted(non_empty))]
+    pub role_arn: Option<String>,
+
+    /// With --role-arn: assume the role with the credentials of this
+    /// profile instead of a key pair
+    #[arg(long, value_name = "NAME", requires = "role_arn", value_parser = Unquoted(non_empty))]
+    pub source_profile: Option<String>,
+
+    /// With --role-arn: the role session name (default dts-<unix seconds>)
+    #[arg(long, value_name = "NAME", requires = "role_arn", value_parser = Unquoted(non_empty))]
+    pub role_session_name: Option<String>,
 }
 
 /// Which jobs to act on.

@@ -127,7 +127,7 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             sink.stdout(&text);
             0
         }
-        Command::Configure => match configure::run(&cli.global, world) {
+        Command::Configure { role } => match configure::run(&cli.global, role, world) {
             Ok(said) => {
                 sink.stdout(format!("{said}\n").as_bytes());
                 0

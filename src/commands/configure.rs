@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
-use crate::cli::GlobalArgs;
+use crate::cli::{GlobalArgs, RoleArgs};
 use crate::commands::World;
 use crate::config::Env;
 use crate::config::edit;
@@ -51,7 +51,7 @@ impl Answers for Stdin {
 
 /// `dts configure`: every global flag is honoured or refused. Returns what
 /// to tell the user.
-pub fn run(global: &GlobalArgs, world: &mut World<'_>) -> Result<String, Error> {
+pub fn run(global: &GlobalArgs, role: &RoleArgs, world: &mut World<'_>) -> Result<String, Error> {
     if global.output == Some(OutputFormat::Json) {
         return Err(Error::Usage(
             "configure has no JSON output; leave out -o json".into(),
@@ -69,6 +69,7 @@ pub fn run(global: &GlobalArgs, world: &mut World<'_>) -> Result<String, Error> 
         endpoint: global.endpoint.clone(),
         timeout: global.timeout,
         retries: global.retries,
+        role: role.clone(),
     };
     // Ctrl-C at the secret prompt must give the terminal back.
     interrupt::install();
@@ -86,6 +87,8 @@ pub struct Options {
     pub timeout: Option<std::time::Duration>,
     /// Written as the profile's retries.
     pub retries: Option<u32>,
+    /// A role profile: the role, and where its source credentials are.
+    pub role: RoleArgs,
 }
 
 /// Which file and profile to write.
@@ -155,7 +158,8 @@ pub fn configure(
 /// The answers to configure's questions; `None` keeps the current value,
 /// `-` removes an optional one.
 struct Answered {
-    id: String,
+    /// `None` when a source profile gives the keys.
+    id: Option<String>,
     secret: Option<String>,
     token: Option<String>,
     region: Option<String>,
@@ -165,9 +169,30 @@ struct Answered {
 impl Answered {
     /// Writes the answers and the flags' values into the profile's table.
     fn apply(self, table: &mut Table, options: &Options) {
-        table["access_key_id"] = value(self.id);
+        match self.id {
+            Some(id) => table["access_key_id"] = value(id),
+            None => {
+                for key in ["access_key_id", "access_key_secret", "security_token"] {
+                    table.remove(key);
+                }
+            }
+        }
         if let Some(s) = self.secret {
             table["access_key_secret"] = value(s);
+        }
+        let role = &options.role;
+        if let Some(arn) = &role.role_arn {
+            table["type"] = value("ram_role_arn");
+            table["role_arn"] = value(arn.as_str());
+            match &role.source_profile {
+                Some(p) => table["source_profile"] = value(p.as_str()),
+                None => {
+                    table.remove("source_profile");
+                }
+            }
+            if let Some(n) = &role.role_session_name {
+                table["role_session_name"] = value(n.as_str());
+            }
         }
         for (key, answer) in [
             ("security_token", self.token),
@@ -204,6 +229,9 @@ fn ask_all(
             .map(str::to_string)
     };
     let shown = |v: &Option<String>| v.as_deref().map_or(String::new(), |v| format!(" [{v}]"));
+    if options.role.source_profile.is_some() {
+        return ask_settings(answers, &current, options, None);
+    }
     let old_id = current("access_key_id");
     let id = ask(
         answers,
@@ -227,6 +255,24 @@ fn ask_all(
         "STS security token (optional; Enter to keep, - to remove): ",
         true,
     )?;
+    let keys = Answered {
+        id: Some(id),
+        secret,
+        token,
+        region: None,
+        endpoint: None,
+    };
+    ask_settings(answers, &current, options, Some(keys))
+}
+
+/// Asks for the region and the endpoint, after the keys if any.
+fn ask_settings(
+    answers: &mut dyn Answers,
+    current: &dyn Fn(&str) -> Option<String>,
+    options: &Options,
+    keys: Option<Answered>,
+) -> Result<Answered, Error> {
+    let shown = |v: &Option<String>| v.as_deref().map_or(String::new(), |v| format!(" [{v}]"));
     let region_prompt = format!(
         "Region id, such as cn-hangzhou{}: ",
         shown(&current("region"))
@@ -239,12 +285,17 @@ fn ask_all(
         Some(e) => Some(e.to_string()),
         None => ask_endpoint(answers, current("endpoint"))?,
     };
+    let keys = keys.unwrap_or(Answered {
+        id: None,
+        secret: None,
+        token: None,
+        region: None,
+        endpoint: None,
+    });
     Ok(Answered {
-        id,
-        secret,
-        token,
         region,
         endpoint,
+        ..keys
     })
 }
 
@@ -402,6 +453,7 @@ mod tests {
             endpoint: Some(Endpoint::parse("dts.example.com").unwrap()),
             timeout: Some(std::time::Duration::from_secs(30)),
             retries: Some(1),
+            role: RoleArgs::default(),
         };
         let said = configure(
             &t,

@@ -436,3 +436,50 @@ fn a_role_not_attached_to_the_instance_is_named_in_a_hint() {
     assert_eq!(r.code, 4, "{}", r.stderr);
     assert!(r.stderr.contains("getting a session token"), "{}", r.stderr);
 }
+
+#[test]
+fn configure_writes_a_role_profile_that_suspend_then_uses() {
+    let home = Home::new();
+    home.write_config(&format!(
+        "# keys\n[base]\naccess_key_id = \"{SOURCE_ID}\"\naccess_key_secret = \"{SOURCE_SECRET}\"\n"
+    ));
+    let mut sts = Gateway::new();
+    let mut dts = Gateway::new();
+    let r = run(home
+        .dts()
+        .args([
+            "configure",
+            "--profile",
+            "ops",
+            "--role-arn",
+            ROLE,
+            "--source-profile",
+            "base",
+            "--role-session-name",
+            "cron",
+        ])
+        .write_stdin(format!("cn-hangzhou\n{}\n", dts.url())));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(home.config_path()).unwrap();
+    assert!(text.starts_with("# keys\n[base]\n"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "[ops]\ntype = \"ram_role_arn\"\nrole_arn = \"{ROLE}\"\nsource_profile = \"base\"\nrole_session_name = \"cron\"\nregion = \"cn-hangzhou\"\nendpoint = \"{}\"\n",
+            dts.url()
+        )),
+        "{text}"
+    );
+    let assumed = sts.answer(
+        Expect::assume_role(ROLE, SOURCE_ID, SOURCE_SECRET).with(&[("RoleSessionName", "cron")]),
+        200,
+        &sts_answer(),
+    );
+    let called = dts_with_sts_keys(&mut dts);
+    let r = run(home
+        .dts()
+        .env("ALIBABA_CLOUD_STS_ENDPOINT", sts.url())
+        .args(["-p", "ops", "suspend", "-j", "j1"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assumed.assert();
+    called.assert();
+}
