@@ -483,3 +483,33 @@ fn configure_writes_a_role_profile_that_suspend_then_uses() {
     assumed.assert();
     called.assert();
 }
+
+#[test]
+fn sts_goes_through_the_proxy_like_dts_calls() {
+    use crate::fault_server::{Fault, FaultServer};
+    let home = Home::new();
+    role_profile(&home, "http://127.0.0.1:9");
+    let Fault::Raw(answer) = Fault::answer(200, &[], sts_answer().as_bytes()) else {
+        unreachable!()
+    };
+    let proxy = FaultServer::start(vec![Fault::Tunnel(answer)]);
+    // The STS host is a name that resolves nowhere: only the proxy can
+    // reach it, and the DTS call after it fails at its closed port.
+    let r = run(home
+        .dts()
+        .env("ALIBABA_CLOUD_STS_ENDPOINT", "http://sts.example.test:8080")
+        .env("HTTP_PROXY", proxy.url())
+        .env("NO_PROXY", "127.0.0.1")
+        .args(["--retries", "0", "-p", "ops", "suspend", "-j", "j1"]));
+    let requests = proxy.requests();
+    assert_eq!(
+        requests[0], "CONNECT sts.example.test:8080 HTTP/1.1",
+        "{requests:?}"
+    );
+    assert!(requests[1].contains("Action=AssumeRole"), "{}", requests[1]);
+    assert_eq!(
+        r.code, 8,
+        "the keys came; DTS itself is closed: {}",
+        r.stderr
+    );
+}
