@@ -14,9 +14,13 @@ pub fn no_credentials(
     let aliyun_path = files
         .aliyun
         .map_or_else(String::new, |p| format!(", nor in {}", p.display()));
+    let ini = files.ini.map_or_else(
+        || " (nor a credentials INI file)".to_string(),
+        |p| format!(", nor in {}", p.display()),
+    );
     Error::NoCredentials {
         message: format!(
-            "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{}' in {shown_path}{aliyun_path}",
+            "no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile '{}' in {shown_path}{aliyun_path}{ini}; this is not an ECS instance and ALIBABA_CLOUD_CREDENTIALS_URI is not set",
             name.name
         ),
         hint: existing_profiles(files, aliyun).map_or_else(

@@ -63,7 +63,7 @@ fn exit_3_without_credentials() {
         assert_eq!(
             r.stderr,
             format!(
-                "dts: error: no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile 'default' in {config}, nor in {}\n\
+                "dts: error: no credentials: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set, and there is no profile 'default' in {config}, nor in {} (nor a credentials INI file); this is not an ECS instance and ALIBABA_CLOUD_CREDENTIALS_URI is not set\n\
                  dts: hint: run 'dts configure', export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or write a [default] profile with access_key_id and access_key_secret to {config}\n",
                 aliyun.display()
             )

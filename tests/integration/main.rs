@@ -6,6 +6,7 @@
 #![allow(clippy::disallowed_methods)]
 
 mod aliyun;
+mod chain;
 mod colour;
 mod completions;
 mod config_errors;
