@@ -5,7 +5,8 @@
 //!
 //! It prints `http://127.0.0.1:<port>` on stdout once it listens, answers
 //! every request as DTS would a successful call (DescribeDtsJobDetail with
-//! a paused job, anything else with `Success: true`), and stops by itself
+//! a paused job, anything else with `Success: true`; and as STS would an
+//! AssumeRole, with keys valid for an hour), and stops by itself
 //! after `--max-requests` (default 10000) or `--seconds` (default 600).
 //! It checks no signature: it stands for the network round trip only.
 
@@ -64,6 +65,18 @@ fn main() {
     }
 }
 
+/// An STS AssumeRole answer whose keys are good for an hour.
+fn assume_role_answer() -> String {
+    let expiration = (time::OffsetDateTime::now_utc() + time::Duration::hours(1))
+        .format(time::macros::format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
+        ))
+        .unwrap_or_default();
+    format!(
+        r#"{{"RequestId":"STS-R","Credentials":{{"AccessKeyId":"STS.benchmark","AccessKeySecret":"benchmark-sts-secret","SecurityToken":"CAISbenchmark","Expiration":"{expiration}"}}}}"#
+    )
+}
+
 /// Reads one request head and answers it, then closes.
 fn serve(stream: TcpStream) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -86,9 +99,12 @@ fn serve(stream: TcpStream) -> std::io::Result<()> {
     let mut body = vec![0u8; length.min(1 << 20)];
     std::io::Read::read_exact(&mut reader, &mut body)?;
     let text = String::from_utf8_lossy(&body);
+    let assumed = assume_role_answer();
     let answer = if first.contains("DescribeDtsJobDetail") || text.contains("DescribeDtsJobDetail")
     {
         DETAIL
+    } else if first.contains("Action=AssumeRole") {
+        assumed.as_str()
     } else {
         OK
     };
