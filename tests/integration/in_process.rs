@@ -189,3 +189,48 @@ fn an_environment_that_is_not_utf8_is_reported_through_the_sink() {
         "dts: error: DTS_OUTPUT is not valid UTF-8\n"
     );
 }
+
+#[test]
+fn an_ecs_instance_is_known_from_its_dmi_data_without_a_network_probe() {
+    let home = Home::new();
+    let dmi = home.dir.path().join("dmi");
+    std::fs::create_dir_all(&dmi).unwrap();
+    let run_with = |vendor: &str| {
+        std::fs::write(dmi.join("sys_vendor"), vendor).unwrap();
+        let mut input = Text(Cursor::new(Vec::new()));
+        let nowhere = format!("http://127.0.0.1:{}", closed_port());
+        let mut world = World {
+            env: Ok(Env::from_pairs([
+                ("DTS_ECS_METADATA_ENDPOINT", nowhere.as_str()),
+                ("DTS_ENDPOINT", "http://127.0.0.1:9"),
+            ])),
+            paths: Paths {
+                dts: Some(home.config_path()),
+                dmi: Some(dmi.clone()),
+                ..Paths::default()
+            },
+            ambient: &Fixed,
+            terminals: Terminals::default(),
+            input: &mut input,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = dts::run(
+            ["dts", "-v", "--retries", "0", "status", "-j", "j1"],
+            &mut world,
+            &mut out,
+            &mut err,
+        );
+        (code, String::from_utf8(err).unwrap())
+    };
+    let (code, err) = run_with("Alibaba Cloud\n");
+    assert_eq!(code, 8, "the metadata service is not there: {err}");
+    assert!(
+        err.contains(
+            "credentials from the ECS instance's RAM role (this machine is an ECS instance)"
+        ),
+        "{err}"
+    );
+    let (code, err) = run_with("QEMU\n");
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("this is not an ECS instance"), "{err}");
+}

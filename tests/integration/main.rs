@@ -21,6 +21,7 @@ mod in_process;
 mod jobs;
 mod precedence;
 mod properties;
+mod provider_secrets;
 mod providers;
 mod proxy;
 mod readme;

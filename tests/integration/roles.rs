@@ -513,3 +513,46 @@ fn sts_goes_through_the_proxy_like_dts_calls() {
         r.stderr
     );
 }
+
+#[test]
+fn an_unsafe_cache_file_is_ignored_and_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let mut sts = Gateway::new();
+    let mut dts = Gateway::new();
+    role_profile(&home, &dts.url());
+    let assumed = sts
+        .answer(
+            Expect::assume_role(ROLE, SOURCE_ID, SOURCE_SECRET),
+            200,
+            &sts_answer(),
+        )
+        .expect(3);
+    let _called = dts_with_sts_keys(&mut dts);
+    let suspend = || {
+        run(home
+            .dts()
+            .env("ALIBABA_CLOUD_STS_ENDPOINT", sts.url())
+            .args(["-p", "ops", "suspend", "-j", "j1"]))
+    };
+    assert_eq!(suspend().code, 0);
+    let dir = home.dir.path().join(".cache/dts/credentials");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    // Readable by others: not trusted, assumed afresh and rewritten 0600.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(suspend().code, 0);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // Corrupt: the same.
+    std::fs::write(&file, "{\"AccessKeyId\":").unwrap();
+    assert_eq!(suspend().code, 0);
+    assert_eq!(suspend().code, 0, "then the cache serves again");
+    assumed.assert();
+}
