@@ -165,6 +165,46 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_mode_is_recognised_from_the_fields_and_names_match_in_any_case() {
+        use crate::config::kind::Kind;
+        let c = parse(
+            r#"{"profiles": [
+                {"name": "keys", "access_key_id": "i", "access_key_secret": "s"},
+                {"name": "sts", "access_key_id": "i", "access_key_secret": "s", "sts_token": "t"},
+                {"name": "role", "mode": "", "access_key_id": "i", "access_key_secret": "s", "ram_role_arn": "acs:ram::1:role/r", "expired_seconds": 0},
+                {"name": "ecs", "ram_role_name": "r"},
+                {"name": "ext", "process_command": "get-keys"},
+                {"name": "oidc", "ram_role_arn": "a", "oidc_provider_arn": "p", "oidc_token_file": "/t"},
+                {"name": "sso", "mode": "cloudsso", "cloud_sso_sign_in_url": "https://x/login"},
+                {"name": "bearer", "mode": "BearerToken"}
+            ]}"#,
+        )
+        .unwrap();
+        let kind = |n: &str| c.profile(n).unwrap().unwrap().kind;
+        assert_eq!(kind("keys"), Kind::AccessKey);
+        assert!(c.profile("sts").unwrap().unwrap().security_token.is_some());
+        let Kind::RamRoleArn(r) = kind("role") else {
+            panic!()
+        };
+        assert_eq!(r.session.duration, None, "0 means unset");
+        assert_eq!(
+            kind("ecs"),
+            Kind::EcsRamRole {
+                role_name: Some("r".into())
+            }
+        );
+        assert_eq!(kind("ext"), Kind::Process("get-keys".into()));
+        assert!(matches!(kind("oidc"), Kind::OidcRoleArn(_)));
+        assert!(matches!(kind("sso"), Kind::CloudSso(_)));
+        assert!(
+            c.profile("bearer")
+                .unwrap_err()
+                .to_string()
+                .contains("mode 'BearerToken'")
+        );
+    }
+
+    #[test]
     fn malformed_files_never_quote_values() {
         let e = parse(r#"{"profiles": [{"name": "x", "access_key_secret": "sentinel"#).unwrap_err();
         assert!(e.to_string().contains("line 1"), "{e}");
