@@ -84,6 +84,11 @@ fn main() {
         "[role]\ntype = \"ram_role_arn\"\nrole_arn = \"acs:ram::1:role/bench\"\naccess_key_id = \"LTAIbenchmarkkeyid\"\naccess_key_secret = \"benchmark-secret-not-real\"\n",
     )
     .expect("the role profile");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600))
+            .expect("a private profile file");
+    }
     let mut role_cmd = vec![args.dts.clone(), "-p".into(), "role".into()];
     role_cmd.extend(dts_cmd[1..].iter().cloned());
     let role_env = vec![
