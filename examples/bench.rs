@@ -81,7 +81,7 @@ fn main() {
     let config = scratch.join("config.toml");
     std::fs::write(
         &config,
-        "[role]\ntype = \"ram_role_arn\"\nrole_arn = \"acs:ram::1:role/bench\"\naccess_key_id = \"LTAIbenchmarkkeyid\"\naccess_key_secret = \"benchmark-secret-not-real\"\n",
+        "[role]\ntype = \"ram_role_arn\"\nrole_arn = \"acs:ram::1:role/bench\"\naccess_key_id = \"LTAIbenchmarkkeyid\"\naccess_key_secret = \"benchmark-secret-not-real\"\n\n[keys]\naccess_key_id = \"LTAIbenchmarkkeyid\"\naccess_key_secret = \"benchmark-secret-not-real\"\n",
     )
     .expect("the role profile");
     {
@@ -91,6 +91,8 @@ fn main() {
     }
     let mut role_cmd = vec![args.dts.clone(), "-p".into(), "role".into()];
     role_cmd.extend(dts_cmd[1..].iter().cloned());
+    let mut keys_cmd = vec![args.dts.clone(), "-p".into(), "keys".into()];
+    keys_cmd.extend(dts_cmd[1..].iter().cloned());
     let role_env = vec![
         ("DTS_CONFIG".to_string(), config.display().to_string()),
         ("XDG_CACHE_HOME".to_string(), scratch.display().to_string()),
@@ -150,6 +152,12 @@ fn main() {
         Tool {
             name: "dts suspend through a role (warm cache)",
             command: role_cmd,
+            env: role_env.clone(),
+            samples: vec![],
+        },
+        Tool {
+            name: "dts suspend with a key-pair profile",
+            command: keys_cmd,
             env: role_env,
             samples: vec![],
         },
@@ -361,9 +369,9 @@ fn report(args: &Args, tools: &[Tool]) {
         "| `dts completions bash` well under one call (< 0.75 ×) | {completions_ratio:.2} × a call | {} |",
         check(completions_ratio < 0.75)
     );
-    let role_ratio = ratio(stats[6].0, dts.0);
+    let role_ratio = ratio(stats[6].0, stats[7].0);
     println!(
-        "| a role call with a warm cache costs no more than a key-pair call (≤ 1.1 ×) | {role_ratio:.2} × | {} |",
+        "| a role call with a warm cache costs no more than a key-pair call from the same profile file (≤ 1.1 ×) | {role_ratio:.2} × | {} |",
         check(role_ratio <= 1.1)
     );
 }
