@@ -65,7 +65,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help --version suspend pause resume start status configure completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help --version suspend pause resume start status configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -103,6 +103,10 @@ _dts() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -111,7 +115,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__completions)
-            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help bash elvish fish powershell zsh"
+            opts="-p -o -q -v -h --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,6 +153,10 @@ _dts() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -157,7 +165,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__configure)
-            opts="-p -o -q -v -h --role-arn --source-profile --role-session-name --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-p -o -q -v -h --role-arn --source-profile --role-session-name --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -204,6 +212,10 @@ _dts() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -313,7 +325,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__resume)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +404,10 @@ _dts() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -403,7 +419,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__status)
-            opts="-j -i -d -r -p -o -q -v -h --job-id --instance-id --direction --region --parallel --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-j -i -d -r -p -o -q -v -h --job-id --instance-id --direction --region --parallel --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +493,10 @@ _dts() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -485,7 +505,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__suspend)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +584,10 @@ _dts() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

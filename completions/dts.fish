@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_dts_global_optspecs
-    string join \n p/profile= config= endpoint= o/output= timeout= retries= q/quiet v/verbose no-credential-cache dry-run h/help V/version
+    string join \n p/profile= config= endpoint= o/output= timeout= retries= rate= q/quiet v/verbose no-credential-cache dry-run h/help V/version
 end
 
 function __fish_dts_needs_command
@@ -31,6 +31,7 @@ complete -c dts -n "__fish_dts_needs_command" -s o -l output -d 'Output format [
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_needs_command" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_needs_command" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_needs_command" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_needs_command" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_needs_command" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_needs_command" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
@@ -60,6 +61,7 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -s o -l output -d 'Outp
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
@@ -81,6 +83,7 @@ complete -c dts -n "__fish_dts_using_subcommand pause" -s o -l output -d 'Output
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand pause" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand pause" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand pause" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand pause" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
@@ -102,6 +105,7 @@ complete -c dts -n "__fish_dts_using_subcommand resume" -s o -l output -d 'Outpu
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand resume" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand resume" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
@@ -123,6 +127,7 @@ complete -c dts -n "__fish_dts_using_subcommand start" -s o -l output -d 'Output
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand start" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand start" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand start" -s w -l wait -d 'After the call succeeds, poll the job until it shows the awaited status (Suspending after suspend; a running status after resume)'
 complete -c dts -n "__fish_dts_using_subcommand start" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand start" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
@@ -142,6 +147,7 @@ complete -c dts -n "__fish_dts_using_subcommand status" -s o -l output -d 'Outpu
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand status" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand status" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand status" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
@@ -157,6 +163,7 @@ complete -c dts -n "__fish_dts_using_subcommand configure" -s o -l output -d 'Ou
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand configure" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand configure" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
@@ -169,6 +176,7 @@ complete -c dts -n "__fish_dts_using_subcommand completions" -s o -l output -d '
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand completions" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
 complete -c dts -n "__fish_dts_using_subcommand completions" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'

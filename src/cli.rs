@@ -144,6 +144,17 @@ pub struct GlobalArgs {
     )]
     pub retries: Option<u32>,
 
+    /// Most DTS calls a second for the whole run; 0 for no limit; a
+    /// throttled answer halves it for a while [env: DTS_RATE] [default: 10]
+    #[arg(
+        long,
+        global = true,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = Unquoted(crate::settings::values::parse_rate)
+    )]
+    pub rate: Option<u32>,
+
     /// Print nothing on stdout; errors still go to stderr and the exit code
     /// is unchanged
     #[arg(short = 'q', long, global = true)]

@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use crate::ambient::Ambient;
+use crate::api::rate::RateLimit;
 use crate::api::request::{self, SignedRequest};
 use crate::api::response::{self, Success, SuccessRule};
 use crate::api::retry;
@@ -73,6 +74,8 @@ pub const STS: Api = Api {
 #[derive(Clone, Copy)]
 pub struct Client<'a> {
     api: &'static Api,
+    /// The process's rate limit, shared by every worker.
+    rate: Option<&'a RateLimit>,
     transport: &'a (dyn Transport + Sync),
     ambient: &'a (dyn Ambient + Sync),
     credentials: &'a Credentials,
@@ -100,11 +103,18 @@ impl<'a> Client<'a> {
     ) -> Self {
         Client {
             api,
+            rate: None,
             transport,
             ambient,
             credentials,
             endpoint,
         }
+    }
+
+    /// The same client under the process's rate limit.
+    pub fn with_rate(mut self, rate: &'a RateLimit) -> Self {
+        self.rate = Some(rate);
+        self
     }
 
     /// The clock and random source the client uses.
@@ -126,8 +136,16 @@ impl<'a> Client<'a> {
         let mut in_doubt = false;
         loop {
             number += 1;
+            if let Some(rate) = self.rate {
+                rate.acquire(self.ambient);
+            }
             let started = self.ambient.monotonic();
             let tried = self.attempt(action, operation);
+            if let (Some(rate), Err(e)) = (self.rate, &tried.result)
+                && matches!(e, Error::Api(api) if api.class == crate::error::ApiClass::Throttled)
+            {
+                rate.throttled(self.ambient);
+            }
             in_doubt |= matches!(&tried.result, Err(Error::Network { sent: true, .. }));
             let retry = match &tried.result {
                 Err(e) if retry::is_retryable(e) && number <= retries => Some(

@@ -39,6 +39,7 @@ impl JobCommand<'_> {
             output: self.global.output,
             timeout: self.global.timeout,
             retries: self.global.retries,
+            rate: self.global.rate,
         }
     }
 }

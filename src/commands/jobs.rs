@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::api::client::Client;
+use crate::api::rate::RateLimit;
 use crate::commands::job_command::{JobCommand, Prepared};
 use crate::commands::one::{self, Job};
 use crate::commands::{World, dry_run, ids};
@@ -54,12 +55,14 @@ pub fn run<O: Write + Send, E: Write + Send>(
         &settings.endpoint,
         command.what.action,
     ));
+    let rate = RateLimit::new(settings.rate);
     let client = Client::new(
         &transport,
         world.ambient,
         &prepared.credentials,
         &settings.endpoint,
-    );
+    )
+    .with_rate(&rate);
     let spinner = world.terminals.stderr && !prepared.several;
     let outcomes = run_all(sink, &client, &prepared, command, spinner);
     report::report(

@@ -43,6 +43,7 @@ pub const ENV_VARS: &[&str] = &[
     "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
     "ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS",
     "DTS_CREDENTIAL_CACHE",
+    "DTS_RATE",
 ];
 
 /// The environment as dts sees it: only [`ENV_VARS`], empty values dropped.

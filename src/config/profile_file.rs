@@ -22,6 +22,7 @@ pub const PROFILE_KEYS: &[&str] = &[
     "output",
     "timeout",
     "retries",
+    "rate",
     "role_arn",
     "source_profile",
     "role_session_name",
@@ -74,6 +75,8 @@ pub struct Profile {
     pub output: Option<String>,
     pub timeout: Option<f64>,
     pub retries: Option<i64>,
+    /// Calls a second (`--rate`).
+    pub rate: Option<i64>,
     /// Keys dts does not know, for a warning.
     pub unknown_keys: Vec<String>,
 }
@@ -190,6 +193,7 @@ impl ProfileFile {
             output: keys.string("output")?,
             timeout,
             retries: keys.integer("retries")?,
+            rate: keys.integer("rate")?,
             unknown_keys: table
                 .keys()
                 .filter(|k| !PROFILE_KEYS.contains(&k.as_str()))

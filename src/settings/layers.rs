@@ -91,6 +91,15 @@ pub const TIMEOUT: Key<Duration> = Key {
     show: |t| format!("{} s", t.as_secs_f64()),
 };
 
+pub const RATE: Key<u32> = Key {
+    name: "rate",
+    flag: "--rate",
+    var: "DTS_RATE",
+    parse: values::parse_rate,
+    from_profile: |p| p.rate.map(values::rate_in_range),
+    show: |r| format!("{r} calls/s"),
+};
+
 pub const RETRIES: Key<u32> = Key {
     name: "retries",
     flag: "--retries",

@@ -17,12 +17,14 @@ use crate::credentials::chain::{self, Files, ProfileName, Selected};
 use crate::credentials::provider::Provider;
 use crate::error::Error;
 use crate::settings::format::OutputFormat;
-use crate::settings::layers::{ENDPOINT, Layers, REGION, RETRIES, TIMEOUT};
+use crate::settings::layers::{ENDPOINT, Layers, RATE, REGION, RETRIES, TIMEOUT};
 pub use crate::settings::origin::Origin;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const DEFAULT_RETRIES: u32 = 3;
+/// Calls a second when nothing says otherwise.
+pub const DEFAULT_RATE: u32 = 10;
 
 /// The global options as given on the command line (already checked by
 /// clap).
@@ -35,6 +37,7 @@ pub struct Flags {
     pub output: Option<OutputFormat>,
     pub timeout: Option<Duration>,
     pub retries: Option<u32>,
+    pub rate: Option<u32>,
 }
 
 /// Everything a call needs, resolved once.
@@ -46,6 +49,8 @@ pub struct Settings {
     pub timeout: Duration,
     pub connect_timeout: Duration,
     pub retries: u32,
+    /// Calls a second for every DTS call of the process; 0: no limit.
+    pub rate: u32,
     /// How to get the keys (obtained where the network is).
     pub provider: Provider,
     /// Where each setting came from, for `--verbose`.
@@ -75,6 +80,7 @@ impl Settings {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: CONNECT_TIMEOUT,
             retries,
+            rate: 0,
             provider: Provider::Static(crate::testing::credentials()),
             origins: vec![],
             warnings: vec![],
@@ -138,20 +144,7 @@ fn resolve_into(
         origins.push(Origin::note("region none", "RegionId is not sent"));
     }
     let endpoint = endpoint.unwrap_or_else(|| region_endpoint(region.as_deref(), &mut origins));
-    let timeout = layers
-        .pick(&TIMEOUT, flags.timeout, &mut origins)?
-        .unwrap_or_else(|| {
-            let shown = format!("timeout {} s", DEFAULT_TIMEOUT.as_secs());
-            origins.push(Origin::note(shown, "default"));
-            DEFAULT_TIMEOUT
-        });
-    let retries = layers
-        .pick(&RETRIES, flags.retries, &mut origins)?
-        .unwrap_or_else(|| {
-            let shown = format!("retries {DEFAULT_RETRIES}");
-            origins.push(Origin::note(shown, "default"));
-            DEFAULT_RETRIES
-        });
+    let (timeout, retries, rate) = numbers(&layers, flags, &mut origins)?;
     origins.push(Origin::said(
         format!("output {}", output.name()),
         output_from,
@@ -171,10 +164,42 @@ fn resolve_into(
         connect_timeout: timeout.min(CONNECT_TIMEOUT),
         timeout,
         retries,
+        rate,
         provider,
         origins,
         warnings,
     })
+}
+
+/// The time limit, the retries and the rate, each by the one rule, else
+/// its default.
+fn numbers(
+    layers: &Layers<'_>,
+    flags: &Flags,
+    origins: &mut Vec<Origin>,
+) -> Result<(Duration, u32, u32), Error> {
+    let timeout = layers
+        .pick(&TIMEOUT, flags.timeout, origins)?
+        .unwrap_or_else(|| {
+            let shown = format!("timeout {} s", DEFAULT_TIMEOUT.as_secs());
+            origins.push(Origin::note(shown, "default"));
+            DEFAULT_TIMEOUT
+        });
+    let retries = layers
+        .pick(&RETRIES, flags.retries, origins)?
+        .unwrap_or_else(|| {
+            let shown = format!("retries {DEFAULT_RETRIES}");
+            origins.push(Origin::note(shown, "default"));
+            DEFAULT_RETRIES
+        });
+    let rate = layers.pick(&RATE, flags.rate, origins)?.unwrap_or_else(|| {
+        origins.push(Origin::note(
+            format!("rate {DEFAULT_RATE} calls/s"),
+            "default",
+        ));
+        DEFAULT_RATE
+    });
+    Ok((timeout, retries, rate))
 }
 
 /// The output format from the flag or `DTS_OUTPUT`, decided before any

@@ -24,6 +24,28 @@ pub fn seconds(v: f64) -> Result<Duration, String> {
     Duration::try_from_secs_f64(v).map_err(|_| format!("{v} seconds is too long"))
 }
 
+/// The highest client-side rate, calls a second.
+pub const MAX_RATE: u32 = 1000;
+
+/// Parses a rate in calls a second, 0 (no limit) to [`MAX_RATE`].
+pub fn parse_rate(s: &str) -> Result<u32, String> {
+    let v: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{} is not a whole number of calls a second", quoted(s)))?;
+    rate_in_range(v)
+}
+
+/// A rate from a profile, 0 to [`MAX_RATE`].
+pub fn rate_in_range(v: i64) -> Result<u32, String> {
+    match u32::try_from(v) {
+        Ok(n) if n <= MAX_RATE => Ok(n),
+        _ => Err(format!(
+            "{v} is not between 0 and {MAX_RATE} calls a second"
+        )),
+    }
+}
+
 /// Parses a retry count, 0 to [`MAX_RETRIES`].
 pub fn parse_retries(s: &str) -> Result<u32, String> {
     let v: i64 = s

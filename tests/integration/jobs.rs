@@ -447,6 +447,8 @@ fn a_hundred_jobs_run_in_parallel_within_the_bound() {
             .dts_with_keys()
             .args([
                 "-q",
+                "--rate",
+                "0",
                 "suspend",
                 "-j",
                 "-",

@@ -33,6 +33,7 @@ fn verbose_names_each_source_and_each_attempt() {
         format!("dts: verbose: endpoint {}/ (from --endpoint)", s.url()),
         format!("dts: verbose: timeout 4 s (from profile 'default' in {p})"),
         "dts: verbose: retries 2 (from DTS_RETRIES)".to_string(),
+        "dts: verbose: rate 10 calls/s (default)".to_string(),
         "dts: verbose: output table (from default)".to_string(),
         format!("dts: verbose: POST {}/ (SuspendDtsJob)", s.url()),
     ];
