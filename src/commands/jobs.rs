@@ -6,8 +6,8 @@
 //! shared exit code.
 
 use std::io::Write;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use crate::api::client::Client;
 use crate::api::rate::RateLimit;
@@ -20,9 +20,9 @@ use crate::error::Error;
 use crate::obtain::Obtain;
 use crate::output::interrupt;
 use crate::output::progress::Draw;
-use crate::output::report::{self, Outcome};
+use crate::output::report::{self, Outcome, Several};
 use crate::output::sink::Sink;
-use crate::output::{OutputFormat, verbose};
+use crate::output::{OutputFormat, Style, verbose};
 use crate::settings::{self, Settings};
 use crate::transport::http::UreqTransport;
 use crate::transport::proxy;
@@ -42,11 +42,12 @@ pub fn run<O: Write + Send, E: Write + Send>(
         return dry_run::print(sink, world.ambient, &prepared, command, style);
     }
     let settings = &prepared.settings;
-    let transport = match UreqTransport::new(
+    let transport = match UreqTransport::with_connections(
         settings.timeout,
         settings.connect_timeout,
         prepared.proxy.as_ref(),
         &crate::transport::user_agent(),
+        usize::from(command.job.parallel),
     ) {
         Ok(t) => t,
         Err(e) => return sink.fail(&e, settings.output, None),
@@ -64,15 +65,7 @@ pub fn run<O: Write + Send, E: Write + Send>(
     )
     .with_rate(&rate);
     let spinner = world.terminals.stderr && !prepared.several;
-    let outcomes = run_all(sink, &client, &prepared, command, spinner);
-    report::report(
-        sink,
-        settings.output,
-        command.what,
-        prepared.several,
-        outcomes,
-        style,
-    )
+    run_all(sink, &client, &prepared, command, spinner, style)
 }
 
 /// Resolves the settings and reads the IDs, or reports why not and gives
@@ -149,15 +142,19 @@ fn obtain<O: Write, E: Write>(
     keys.map_err(|e| sink.fail(&e, settings.output, None))
 }
 
-/// Runs every job, at most `--parallel` at once, drawing on stderr as they
-/// go, and returns the outcomes in input order.
+/// Runs every job and reports it: one alone; several with `--parallel`
+/// workers after the first job has warmed the connection (DNS, TLS set-up,
+/// a kept-alive connection), their outcomes reported in input order as soon
+/// as each is known.
 fn run_all<O: Write + Send, E: Write + Send>(
     sink: &mut Sink<'_, O, E>,
     client: &Client<'_>,
     prepared: &Prepared,
     command: &JobCommand<'_>,
     spinner: bool,
-) -> Vec<Outcome> {
+    style: Style,
+) -> u8 {
+    let format = prepared.settings.output;
     let shared = Mutex::new(sink);
     let log = |draw: &Draw| {
         if let Ok(mut s) = shared.lock() {
@@ -174,36 +171,82 @@ fn run_all<O: Write + Send, E: Write + Send>(
         several: prepared.several,
     };
     let ids = &prepared.ids;
-    if ids.len() == 1 {
-        return vec![one::run_one(&job, &ids[0])];
+    if !prepared.several {
+        let outcome = one::run_one(&job, &ids[0]);
+        let Ok(sink) = shared.into_inner() else {
+            return 1;
+        };
+        return report::report_one(sink, format, command.what, outcome, style);
     }
+    let mut several = Several::new(format, command.what, style);
+    let first = one::run_one(&job, &ids[0]);
+    if let Ok(mut s) = shared.lock() {
+        several.add(&mut **s, first);
+    }
+    let rest = Ordered::new(ids.len() - 1);
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Outcome>>> = ids.iter().map(|_| Mutex::new(None)).collect();
-    let parallel = usize::from(command.job.parallel).min(ids.len());
+    let workers = usize::from(command.job.parallel).min(ids.len() - 1);
     std::thread::scope(|scope| {
-        for _ in 0..parallel {
+        for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(id) = ids.get(i) else { break };
-                    let outcome = one::run_one(&job, id);
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(outcome);
-                    }
+                    let Some(id) = ids.get(i + 1) else { break };
+                    rest.put(i, one::run_one(&job, id));
                 }
             });
         }
+        for (i, id) in ids[1..].iter().enumerate() {
+            let outcome = rest.take(i).unwrap_or_else(|| lost(id));
+            if let Ok(mut s) = shared.lock() {
+                several.add(&mut **s, outcome);
+            }
+        }
     });
-    slots
-        .into_iter()
-        .zip(ids)
-        .map(|(slot, id)| {
-            slot.into_inner().ok().flatten().unwrap_or_else(|| Outcome {
-                job_id: id.clone(),
-                result: Err(Error::Internal("a worker ended without a result".into())),
-                hint: None,
-                notes: vec![],
-            })
-        })
-        .collect()
+    let Ok(sink) = shared.into_inner() else {
+        return 1;
+    };
+    several.finish(sink)
+}
+
+/// The outcome of a job whose worker ended without one (a bug).
+fn lost(id: &str) -> Outcome {
+    Outcome::new(
+        id,
+        Err(Error::Internal("a worker ended without a result".into())),
+    )
+}
+
+/// Outcomes handed from the workers to the reporter in input order: each
+/// kept only until its turn comes.
+struct Ordered {
+    slots: Mutex<Vec<Option<Outcome>>>,
+    ready: Condvar,
+}
+
+impl Ordered {
+    fn new(n: usize) -> Self {
+        Ordered {
+            slots: Mutex::new((0..n).map(|_| None).collect()),
+            ready: Condvar::new(),
+        }
+    }
+
+    fn put(&self, i: usize, outcome: Outcome) {
+        if let Ok(mut slots) = self.slots.lock() {
+            slots[i] = Some(outcome);
+            self.ready.notify_all();
+        }
+    }
+
+    /// Waits for outcome `i` and takes it.
+    fn take(&self, i: usize) -> Option<Outcome> {
+        let mut slots = self.slots.lock().ok()?;
+        loop {
+            if let Some(o) = slots[i].take() {
+                return Some(o);
+            }
+            slots = self.ready.wait(slots).ok()?;
+        }
+    }
 }

@@ -38,21 +38,15 @@ pub struct Done {
     pub row: Vec<String>,
 }
 
-/// Prints the outcomes and returns the exit code.
-pub fn report(
+/// Prints the outcome of one job as CONTRACT.md says for one call and
+/// returns the exit code.
+pub fn report_one(
     sink: &mut Sink<'_, impl Write, impl Write>,
     format: OutputFormat,
     what: &JobAction,
-    several: bool,
-    outcomes: Vec<Outcome>,
+    o: Outcome,
     style: Style,
 ) -> u8 {
-    if several {
-        return report_several(sink, format, what, &outcomes, style);
-    }
-    let Some(o) = outcomes.into_iter().next() else {
-        return 1;
-    };
     for n in &o.notes {
         sink.note(n);
     }
@@ -72,46 +66,61 @@ pub fn report(
     }
 }
 
-/// Several jobs: a row or a JSON line each, errors on stderr, and the
-/// shared exit code.
-fn report_several(
-    sink: &mut Sink<'_, impl Write, impl Write>,
+/// Several jobs, reported as their outcomes arrive in input order: a JSON
+/// Line printed at once (memory stays flat), or a table row kept for the
+/// table at the end; errors on stderr; then the shared exit code.
+pub struct Several<'a> {
     format: OutputFormat,
-    what: &JobAction,
-    outcomes: &[Outcome],
+    what: &'a JobAction,
     style: Style,
-) -> u8 {
-    let mut text = Vec::new();
-    let mut rows = Vec::new();
-    let mut codes = Vec::new();
-    for o in outcomes {
+    rows: Vec<Vec<String>>,
+    codes: Vec<u8>,
+}
+
+impl<'a> Several<'a> {
+    pub fn new(format: OutputFormat, what: &'a JobAction, style: Style) -> Self {
+        Several {
+            format,
+            what,
+            style,
+            rows: Vec::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    /// The next outcome in input order.
+    pub fn add(&mut self, sink: &mut Sink<'_, impl Write, impl Write>, o: Outcome) {
         for n in &o.notes {
             sink.note(&format!("job {}: {n}", o.job_id));
         }
-        let (code, body, row) = match &o.result {
-            Ok(done) => (0, done.body.clone(), done.row.clone()),
+        let (code, body, row) = match o.result {
+            Ok(done) => (0, done.body, done.row),
             Err(e) => {
-                sink.job_error(&o.job_id, e, o.hint.as_deref());
-                (
-                    e.exit_code(),
-                    output::error_object(e),
-                    failed_row(what, &o.job_id, e),
-                )
+                sink.job_error(&o.job_id, &e, o.hint.as_deref());
+                let row = failed_row(self.what, &o.job_id, &e);
+                (e.exit_code(), output::error_object(&e), row)
             }
         };
-        codes.push(code);
-        match format {
+        self.codes.push(code);
+        match self.format {
             OutputFormat::Json => {
+                let mut text = Vec::new();
                 let _ = output::write_json(&mut text, &with_job_id(&body, &o.job_id));
+                sink.stdout(&text);
             }
-            OutputFormat::Table => rows.push(row),
+            OutputFormat::Table => self.rows.push(row),
         }
     }
-    if format == OutputFormat::Table {
-        let _ = output::write_rows(&mut text, style, header(what), &rows);
+
+    /// The table (in table mode) and the shared exit code.
+    pub fn finish(self, sink: &mut Sink<'_, impl Write, impl Write>) -> u8 {
+        if self.format == OutputFormat::Table && !self.rows.is_empty() {
+            let mut text = Vec::new();
+            let _ = output::write_rows(&mut text, self.style, header(self.what), &self.rows);
+            sink.stdout(&text);
+        }
+        shared_code(&self.codes)
     }
-    sink.stdout(&text);
-    shared_code(&codes)
 }
 
 /// The table row of a suspend or resume: the job, the action, its result

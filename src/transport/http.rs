@@ -35,6 +35,18 @@ impl UreqTransport {
         proxy: Option<&Secret>,
         user_agent: &str,
     ) -> Result<Self, Error> {
+        Self::with_connections(timeout, connect_timeout, proxy, user_agent, 1)
+    }
+
+    /// The same, keeping up to `connections` connections alive for reuse
+    /// (one a worker).
+    pub fn with_connections(
+        timeout: Duration,
+        connect_timeout: Duration,
+        proxy: Option<&Secret>,
+        user_agent: &str,
+        connections: usize,
+    ) -> Result<Self, Error> {
         let proxy = proxy
             .map(|p| {
                 ureq::Proxy::new(p.expose()).map_err(|_| {
@@ -59,11 +71,13 @@ impl UreqTransport {
             .user_agent(user_agent)
             .proxy(proxy)
             .tls_config(tls)
+            .max_idle_connections(connections.max(1))
+            .max_idle_connections_per_host(connections.max(1))
             .build();
         let agent = ureq::Agent::with_parts(
             config,
             DefaultConnector::default().chain(WatchWrites),
-            ureq::unversioned::resolver::DefaultResolver::default(),
+            super::resolve::ResolveOnce::default(),
         );
         Ok(UreqTransport {
             agent,

@@ -5,6 +5,7 @@
 pub mod failure;
 pub mod http;
 pub mod proxy;
+pub mod resolve;
 
 use crate::secret::Secret;
 

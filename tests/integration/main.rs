@@ -15,6 +15,7 @@ mod dry_run;
 mod exit_codes;
 mod fault_server;
 mod faults;
+mod fleet;
 mod hardening;
 mod help;
 mod in_process;
