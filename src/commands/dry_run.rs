@@ -33,8 +33,8 @@ pub fn print(
     let credentials = &prepared.credentials;
     let client = Client::new(&Nowhere, ambient, credentials, &settings.endpoint);
     let mut text = Vec::new();
-    for (i, id) in prepared.ids.iter().enumerate() {
-        let params = command.params(command.what, id, settings.region.as_deref());
+    for (i, target) in prepared.targets.iter().enumerate() {
+        let params = command.params(command.what, target, settings.region.as_deref());
         let signed = match client.sign(command.what.action, &params) {
             Ok(s) => s,
             Err(e) => return sink.fail(&e, settings.output, None),

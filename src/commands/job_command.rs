@@ -19,13 +19,16 @@ pub struct JobCommand<'a> {
 }
 
 impl JobCommand<'_> {
-    /// The parameters of `action` for job `id` in `region`.
-    pub fn params(&self, action: &JobAction, id: &str, region: Option<&str>) -> Operation {
+    /// The parameters of `action` for `target`; `region` is the settings'.
+    pub fn params(&self, action: &JobAction, target: &Target, region: Option<&str>) -> Operation {
         action.params(
-            id,
-            self.job.instance_id.as_deref(),
+            &target.id,
+            target
+                .instance
+                .as_deref()
+                .or(self.job.instance_id.as_deref()),
             self.job.direction.map(|d| d.wire()),
-            region,
+            target.region.as_deref().or(region),
         )
     }
 
@@ -44,12 +47,32 @@ impl JobCommand<'_> {
     }
 }
 
+/// One job to act on: its id, and (from a listing) its own instance and
+/// region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub id: String,
+    pub instance: Option<String>,
+    pub region: Option<String>,
+}
+
+impl Target {
+    /// A job named by `-j`.
+    pub fn named(id: &str) -> Self {
+        Target {
+            id: id.to_string(),
+            instance: None,
+            region: None,
+        }
+    }
+}
+
 /// What a job command runs on: the settings, the IDs, and the proxy.
 pub struct Prepared {
     pub settings: Settings,
     /// The keys, obtained from the settings' provider.
     pub credentials: Credentials,
-    pub ids: Vec<String>,
+    pub targets: Vec<Target>,
     /// Several-job mode: several IDs, or `-j -`.
     pub several: bool,
     pub proxy: Option<Secret>,

@@ -11,7 +11,7 @@ use std::sync::{Condvar, Mutex};
 
 use crate::api::client::Client;
 use crate::api::rate::RateLimit;
-use crate::commands::job_command::{JobCommand, Prepared};
+use crate::commands::job_command::{JobCommand, Prepared, Target};
 use crate::commands::one::{self, Job};
 use crate::commands::{World, dry_run, ids};
 use crate::config::Env;
@@ -94,6 +94,7 @@ fn prepare<O: Write, E: Write>(
         .map_err(|e| sink.fail(&e, resolution.output, None))?;
     let (ids, several) = ids::job_ids(&command.job.job_id, world.input.lines())
         .map_err(|e| sink.fail(&e, settings.output, None))?;
+    let targets = ids.iter().map(|id| Target::named(id)).collect();
     for w in &settings.warnings {
         sink.warn(w);
     }
@@ -108,7 +109,7 @@ fn prepare<O: Write, E: Write>(
     Ok(Prepared {
         settings,
         credentials,
-        ids,
+        targets,
         several,
         proxy,
     })
@@ -170,7 +171,7 @@ fn run_all<O: Write + Send, E: Write + Send>(
         spinner,
         several: prepared.several,
     };
-    let ids = &prepared.ids;
+    let ids = &prepared.targets;
     if !prepared.several {
         let outcome = one::run_one(&job, &ids[0]);
         let Ok(sink) = shared.into_inner() else {
@@ -210,9 +211,9 @@ fn run_all<O: Write + Send, E: Write + Send>(
 }
 
 /// The outcome of a job whose worker ended without one (a bug).
-fn lost(id: &str) -> Outcome {
+fn lost(target: &Target) -> Outcome {
     Outcome::new(
-        id,
+        &target.id,
         Err(Error::Internal("a worker ended without a result".into())),
     )
 }

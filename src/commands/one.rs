@@ -8,7 +8,7 @@ use crate::api::job_status;
 use crate::api::request::Operation;
 use crate::api::response::{self, Success};
 use crate::api::retry;
-use crate::commands::job_command::JobCommand;
+use crate::commands::job_command::{JobCommand, Target};
 use crate::commands::wait::{self, Poll};
 use crate::credentials::Credentials;
 use crate::error::Error;
@@ -34,9 +34,9 @@ pub struct Job<'a> {
 
 impl Job<'_> {
     /// The parameters of `action` for job `id`.
-    fn params(&self, action: &JobAction, id: &str) -> Operation {
+    fn params(&self, action: &JobAction, target: &Target) -> Operation {
         self.command
-            .params(action, id, self.settings.region.as_deref())
+            .params(action, target, self.settings.region.as_deref())
     }
 
     /// Shows an attempt: the verbose line with `-v`, else a line when a
@@ -68,12 +68,13 @@ impl Job<'_> {
 }
 
 /// One job, start to end.
-pub fn run_one(job: &Job<'_>, id: &str) -> Outcome {
+pub fn run_one(job: &Job<'_>, target: &Target) -> Outcome {
+    let id = target.id.as_str();
     let what = job.command.what;
     let mut last_signed = String::new();
     let called = job.client.call(
         what.action,
-        &job.params(what, id),
+        &job.params(what, target),
         job.settings.retries,
         &mut |a| {
             last_signed.clone_from(&a.string_to_sign);
@@ -81,7 +82,7 @@ pub fn run_one(job: &Job<'_>, id: &str) -> Outcome {
         },
     );
     let result = match called.result {
-        Ok(success) => return succeeded(job, id, success),
+        Ok(success) => return succeeded(job, target, success),
         Err(ref e) => e.clone(),
     };
     if job.command.global.verbose && response::is_signature_mismatch(&result) {
@@ -90,11 +91,12 @@ pub fn run_one(job: &Job<'_>, id: &str) -> Outcome {
             job.job_prefix(id)
         )));
     }
-    failed(job, id, result, &called)
+    failed(job, target, result, &called)
 }
 
 /// A call that succeeded: the row and body, after `--wait` if asked.
-fn succeeded(job: &Job<'_>, id: &str, success: Success) -> Outcome {
+fn succeeded(job: &Job<'_>, target: &Target, success: Success) -> Outcome {
+    let id = target.id.as_str();
     let what = job.command.what;
     let request_id = success.request_id().unwrap_or("-").to_string();
     let result = match (what.awaited, job.command.wait) {
@@ -103,7 +105,7 @@ fn succeeded(job: &Job<'_>, id: &str, success: Success) -> Outcome {
             body: success.body,
         }),
         (Some(awaited), Some(limits)) => {
-            let describe = job.params(&STATUS, id);
+            let describe = job.params(&STATUS, target);
             let poll = Poll {
                 job_id: id,
                 describe: &describe,
@@ -124,7 +126,8 @@ fn succeeded(job: &Job<'_>, id: &str, success: Success) -> Outcome {
 }
 
 /// A call that failed: its hint, and the check of an outcome in doubt.
-fn failed(job: &Job<'_>, id: &str, error: Error, called: &Called) -> Outcome {
+fn failed(job: &Job<'_>, target: &Target, error: Error, called: &Called) -> Outcome {
+    let id = target.id.as_str();
     let hint = hint::hint(
         &error,
         job.credentials,
@@ -136,7 +139,7 @@ fn failed(job: &Job<'_>, id: &str, error: Error, called: &Called) -> Outcome {
             if called.in_doubt
                 && (response::is_job_state_refusal(&error) || retry::is_retryable(&error)) =>
         {
-            check_in_doubt(job, id, awaited, error)
+            check_in_doubt(job, target, awaited, error)
         }
         _ => Outcome {
             hint,
@@ -170,14 +173,15 @@ fn wait_for(job: &Job<'_>, poll: &Poll<'_>) -> Result<Success, Error> {
 /// After an attempt whose answer was lost, a refusal or a failure may hide
 /// a request that took effect: ask DescribeDtsJobDetail once (one attempt,
 /// no retries).
-fn check_in_doubt(job: &Job<'_>, id: &str, awaited: &[&str], original: Error) -> Outcome {
+fn check_in_doubt(job: &Job<'_>, target: &Target, awaited: &[&str], original: Error) -> Outcome {
+    let id = target.id.as_str();
     if job.command.global.verbose {
         (job.log)(&Draw::Line(format!(
             "dts: verbose: job {id}: an attempt's answer was lost; checking the outcome once with {}",
             STATUS.action
         )));
     }
-    let describe = job.params(&STATUS, id);
+    let describe = job.params(&STATUS, target);
     let checked = job
         .client
         .call(STATUS.action, &describe, 0, &mut |a| job.observe(id, a));
