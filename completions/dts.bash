@@ -25,6 +25,9 @@ _dts() {
             dts,help)
                 cmd="dts__subcmd__help"
                 ;;
+            dts,list)
+                cmd="dts__subcmd__list"
+                ;;
             dts,pause)
                 cmd="dts__subcmd__suspend"
                 ;;
@@ -49,6 +52,9 @@ _dts() {
             dts__subcmd__help,help)
                 cmd="dts__subcmd__help__subcmd__help"
                 ;;
+            dts__subcmd__help,list)
+                cmd="dts__subcmd__help__subcmd__list"
+                ;;
             dts__subcmd__help,resume)
                 cmd="dts__subcmd__help__subcmd__resume"
                 ;;
@@ -65,7 +71,7 @@ _dts() {
 
     case "${cmd}" in
         dts)
-            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help --version suspend pause resume start status configure completions help"
+            opts="-p -o -q -v -h -V --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help --version suspend pause resume start status list configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -227,7 +233,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__help)
-            opts="suspend resume status configure completions help"
+            opts="suspend resume status list configure completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +275,20 @@ _dts() {
             return 0
             ;;
         dts__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        dts__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -324,8 +344,94 @@ _dts() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        dts__subcmd__list)
+            opts="-r -i -p -o -q -v -h --region --instance-id --type --status --name --tag --limit --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "migration sync subscribe all" -- "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         dts__subcmd__resume)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-j -i -d -r -w -y -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --all --yes --type --status --name --tag --limit --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -372,6 +478,26 @@ _dts() {
                     return 0
                     ;;
                 --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "migration sync subscribe all" -- "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -505,7 +631,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__suspend)
-            opts="-j -i -d -r -w -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-j -i -d -r -w -y -p -o -q -v -h --job-id --instance-id --direction --region --parallel --wait --wait-timeout --poll-interval --all --yes --type --status --name --tag --limit --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,6 +678,26 @@ _dts() {
                     return 0
                     ;;
                 --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "migration sync subscribe all" -- "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -51,6 +51,7 @@ pub fn main_exit_code() -> u8 {
         terminals: Terminals {
             stdout: io::stdout().is_terminal(),
             stderr: io::stderr().is_terminal(),
+            stdin: io::stdin().is_terminal(),
         },
         input: &mut input,
     };
@@ -111,10 +112,11 @@ fn dispatch<O: Write + Send, E: Write + Send>(
 ) -> u8 {
     use crate::api::actions::{RESUME, STATUS, SUSPEND};
     use crate::commands::{configure, jobs};
-    let job = |job, what, wait: Option<&cli::WaitArgs>| commands::job_command::JobCommand {
+    let job = |job, what, wait: Option<&cli::WaitArgs>, select| commands::job_command::JobCommand {
         global: &cli.global,
         job,
         what,
+        select,
         wait: wait.filter(|w| w.wait).map(|w| commands::wait::Wait {
             timeout: w.wait_timeout,
             interval: w.poll_interval,
@@ -134,8 +136,17 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             }
             Err(e) => sink.fail(&e, OutputFormat::Table, None),
         },
-        Command::Suspend { job: j, wait } => jobs::run(sink, &job(j, &SUSPEND, Some(wait)), world),
-        Command::Resume { job: j, wait } => jobs::run(sink, &job(j, &RESUME, Some(wait)), world),
-        Command::Status { job: j } => jobs::run(sink, &job(j, &STATUS, None), world),
+        Command::Suspend {
+            job: j,
+            wait,
+            select,
+        } => jobs::run(sink, &job(j, &SUSPEND, Some(wait), Some(select)), world),
+        Command::Resume {
+            job: j,
+            wait,
+            select,
+        } => jobs::run(sink, &job(j, &RESUME, Some(wait), Some(select)), world),
+        Command::Status { job: j } => jobs::run(sink, &job(j, &STATUS, None, None), world),
+        Command::List { list } => commands::list::run(sink, &cli.global, list, world),
     }
 }

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod client;
 pub mod job_status;
+pub mod listing;
 pub mod rate;
 pub mod request;
 pub mod response;

@@ -29,11 +29,23 @@ pub fn print(
     command: &JobCommand<'_>,
     style: Style,
 ) -> u8 {
-    let settings = &prepared.settings;
-    let credentials = &prepared.credentials;
+    print_targets(sink, ambient, prepared, &prepared.targets, command, style)
+}
+
+/// The signed request of each of `targets`.
+fn print_targets(
+    sink: &mut Sink<'_, impl Write, impl Write>,
+    ambient: &(dyn Ambient + Sync),
+    prepared: &Prepared,
+    targets: &[crate::commands::job_command::Target],
+    command: &JobCommand<'_>,
+    style: Style,
+) -> u8 {
+    let settings = &prepared.session.settings;
+    let credentials = &prepared.session.credentials;
     let client = Client::new(&Nowhere, ambient, credentials, &settings.endpoint);
     let mut text = Vec::new();
-    for (i, target) in prepared.targets.iter().enumerate() {
+    for (i, target) in targets.iter().enumerate() {
         let params = command.params(command.what, target, settings.region.as_deref());
         let signed = match client.sign(command.what.action, &params) {
             Ok(s) => s,
@@ -54,4 +66,45 @@ pub fn print(
     sink.stdout(&text);
     sink.verbose("dry run: nothing was sent");
     0
+}
+
+/// `--all --dry-run`: the selection (as `dts list` shows it, on stdout) and
+/// the first job's signed request; no action is sent.
+pub fn selection(
+    sink: &mut Sink<'_, impl Write, impl Write>,
+    ambient: &(dyn Ambient + Sync),
+    prepared: &Prepared,
+    command: &JobCommand<'_>,
+    selected: &[(Option<String>, crate::api::listing::Job)],
+    style: Style,
+) -> u8 {
+    let mut text = Vec::new();
+    match prepared.session.settings.output {
+        OutputFormat::Json => {
+            for (_, job) in selected {
+                let _ = output::write_json(&mut text, job);
+            }
+        }
+        OutputFormat::Table => {
+            let rows: Vec<Vec<String>> = selected
+                .iter()
+                .map(|(_, j)| crate::commands::list::row(j))
+                .collect();
+            let _ = output::write_rows(&mut text, style, crate::commands::list::HEADER, &rows);
+            text.push(b'\n');
+        }
+    }
+    sink.stdout(&text);
+    sink.note(&format!(
+        "dry run: {} jobs selected; the first request follows; no action was sent",
+        selected.len()
+    ));
+    print_targets(
+        sink,
+        ambient,
+        prepared,
+        &prepared.targets[..1],
+        command,
+        style,
+    )
 }

@@ -3,17 +3,20 @@
 
 use crate::api::actions::JobAction;
 use crate::api::request::Operation;
+use crate::cli::select::AllArgs;
 use crate::cli::{GlobalArgs, JobArgs};
+use crate::commands::session::Session;
 use crate::commands::wait::Wait;
-use crate::credentials::Credentials;
-use crate::secret::Secret;
-use crate::settings::{Flags, Settings};
+use crate::error::Error;
+use crate::settings::Flags;
 
 /// One command on jobs, as parsed.
 pub struct JobCommand<'a> {
     pub global: &'a GlobalArgs,
     pub job: &'a JobArgs,
     pub what: &'static JobAction,
+    /// `--all` and its filters (suspend and resume).
+    pub select: Option<&'a AllArgs>,
     /// `--wait` and its limits, for suspend and resume.
     pub wait: Option<Wait>,
 }
@@ -32,12 +35,36 @@ impl JobCommand<'_> {
         )
     }
 
+    /// The checks clap cannot make: `-j` or `--all`, not both; filters,
+    /// `--yes` and several regions only with `--all`.
+    pub fn check(&self) -> Result<(), Error> {
+        let all = self.select.is_some_and(|s| s.all);
+        let usage = |m: &str| Err(Error::Usage(m.into()));
+        if all && !self.job.job_id.is_empty() {
+            return usage("give --job-id or --all, not both");
+        }
+        if !all && self.job.job_id.is_empty() {
+            return usage(if self.select.is_some() {
+                "give the job with --job-id ID (or every job a listing selects with --all)"
+            } else {
+                "give the job with --job-id ID"
+            });
+        }
+        if !all && self.job.region.len() > 1 {
+            return usage("several --region need --all");
+        }
+        if !all && self.select.is_some_and(|s| s.yes || s.filters.any()) {
+            return usage("--yes, --type, --status, --name, --tag and --limit need --all");
+        }
+        Ok(())
+    }
+
     /// The settings the command line gives (already checked by clap).
     pub fn flags(&self) -> Flags {
         Flags {
             profile: self.global.profile.clone(),
             config: self.global.config.clone(),
-            region: self.job.region.clone(),
+            region: self.job.region.first().cloned(),
             endpoint: self.global.endpoint.clone(),
             output: self.global.output,
             timeout: self.global.timeout,
@@ -67,13 +94,12 @@ impl Target {
     }
 }
 
-/// What a job command runs on: the settings, the IDs, and the proxy.
+/// What a job command runs on: the session, the jobs, and how to report.
 pub struct Prepared {
-    pub settings: Settings,
-    /// The keys, obtained from the settings' provider.
-    pub credentials: Credentials,
+    pub session: Session,
     pub targets: Vec<Target>,
-    /// Several-job mode: several IDs, or `-j -`.
+    /// Several-job mode: several IDs, `-j -`, or `--all`.
     pub several: bool,
-    pub proxy: Option<Secret>,
+    /// Rows and JSON Lines carry the region (`--all` over several regions).
+    pub regions: bool,
 }

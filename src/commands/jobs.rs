@@ -10,22 +10,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use crate::api::client::Client;
-use crate::api::rate::RateLimit;
 use crate::commands::job_command::{JobCommand, Prepared, Target};
 use crate::commands::one::{self, Job};
-use crate::commands::{World, dry_run, ids};
-use crate::config::Env;
-use crate::credentials::Credentials;
+use crate::commands::{World, dry_run, ids, select, session};
 use crate::error::Error;
-use crate::obtain::Obtain;
-use crate::output::interrupt;
 use crate::output::progress::Draw;
 use crate::output::report::{self, Outcome, Several};
 use crate::output::sink::Sink;
-use crate::output::{OutputFormat, Style, verbose};
-use crate::settings::{self, Settings};
-use crate::transport::http::UreqTransport;
-use crate::transport::proxy;
+use crate::output::{Style, verbose};
 
 /// Runs the command and returns the exit code.
 pub fn run<O: Write + Send, E: Write + Send>(
@@ -33,6 +25,12 @@ pub fn run<O: Write + Send, E: Write + Send>(
     command: &JobCommand<'_>,
     world: &mut World<'_>,
 ) -> u8 {
+    if let Err(e) = command.check() {
+        return sink.fail(&e, command.global.output.unwrap_or_default(), None);
+    }
+    if command.select.is_some_and(|s| s.all) {
+        return select::run(sink, command, world);
+    }
     let prepared = match prepare(sink, command, world) {
         Ok(p) => p,
         Err(code) => return code,
@@ -41,106 +39,47 @@ pub fn run<O: Write + Send, E: Write + Send>(
     if command.global.dry_run {
         return dry_run::print(sink, world.ambient, &prepared, command, style);
     }
-    let settings = &prepared.settings;
-    let transport = match UreqTransport::with_connections(
-        settings.timeout,
-        settings.connect_timeout,
-        prepared.proxy.as_ref(),
-        &crate::transport::user_agent(),
-        usize::from(command.job.parallel),
-    ) {
-        Ok(t) => t,
+    act(sink, &prepared, command, world, style)
+}
+
+/// Sends the command's action for every target and reports.
+pub fn act<O: Write + Send, E: Write + Send>(
+    sink: &mut Sink<'_, O, E>,
+    prepared: &Prepared,
+    command: &JobCommand<'_>,
+    world: &World<'_>,
+    style: Style,
+) -> u8 {
+    let settings = &prepared.session.settings;
+    let wire = match prepared.session.wire(usize::from(command.job.parallel)) {
+        Ok(w) => w,
         Err(e) => return sink.fail(&e, settings.output, None),
     };
     sink.verbose(&verbose::request_line(
         &settings.endpoint,
         command.what.action,
     ));
-    let rate = RateLimit::new(settings.rate);
-    let client = Client::new(
-        &transport,
-        world.ambient,
-        &prepared.credentials,
-        &settings.endpoint,
-    )
-    .with_rate(&rate);
+    let client = wire.client(&prepared.session, world.ambient);
     let spinner = world.terminals.stderr && !prepared.several;
-    run_all(sink, &client, &prepared, command, spinner, style)
+    run_all(sink, &client, prepared, command, spinner, style)
 }
 
-/// Resolves the settings and reads the IDs, or reports why not and gives
-/// the exit code.
+/// Resolves the settings, obtains the keys and reads the IDs, or reports
+/// why not and gives the exit code.
 fn prepare<O: Write, E: Write>(
     sink: &mut Sink<'_, O, E>,
     command: &JobCommand<'_>,
     world: &mut World<'_>,
 ) -> Result<Prepared, u8> {
-    let flags = command.flags();
-    let env = match &world.env {
-        Ok(env) => env,
-        Err(e) => return Err(sink.fail(e, flags.output.unwrap_or_default(), None)),
-    };
-    // Only commands that may wait on the network need the signal handler;
-    // --help and completions start faster without its thread.
-    interrupt::install();
-    let resolution = settings::resolve(&flags, env, &world.paths);
-    interrupt::json_owed(resolution.output == OutputFormat::Json && !command.global.quiet);
-    // Shows how a bug would be reported (README: "When dts has a bug").
-    if env.get("DTS_DEBUG_PANIC").is_some() {
-        panic!("DTS_DEBUG_PANIC is set");
-    }
-    let settings = resolution
-        .result
-        .map_err(|e| sink.fail(&e, resolution.output, None))?;
+    let session = session::open(sink, command.global, &command.flags(), world)?;
     let (ids, several) = ids::job_ids(&command.job.job_id, world.input.lines())
-        .map_err(|e| sink.fail(&e, settings.output, None))?;
-    let targets = ids.iter().map(|id| Target::named(id)).collect();
-    for w in &settings.warnings {
-        sink.warn(w);
-    }
-    for line in verbose::origins(&settings.origins) {
-        sink.verbose(&line);
-    }
-    let proxy = proxy::proxy_for(&settings.endpoint, env);
-    if let Some(p) = &proxy {
-        sink.verbose(&format!("proxy {}", proxy::redact(p.expose())));
-    }
-    let credentials = obtain(sink, command, world, env, &settings)?;
+        .map_err(|e| sink.fail(&e, session.settings.output, None))?;
     Ok(Prepared {
-        settings,
-        credentials,
-        targets,
+        session,
+        targets: ids.iter().map(|id| Target::named(id)).collect(),
         several,
-        proxy,
+        regions: false,
     })
-}
-
-/// The keys of the settings' provider (a role is assumed, the instance
-/// metadata asked), or the exit code of the failure.
-fn obtain<O: Write, E: Write>(
-    sink: &mut Sink<'_, O, E>,
-    command: &JobCommand<'_>,
-    world: &World<'_>,
-    env: &Env,
-    settings: &Settings,
-) -> Result<Credentials, u8> {
-    let cache_off = command.global.no_credential_cache
-        || env
-            .get("DTS_CREDENTIAL_CACHE")
-            .is_some_and(|v| v.eq_ignore_ascii_case("off"));
-    let mut lines = Vec::new();
-    let keys = Obtain {
-        env,
-        ambient: world.ambient,
-        retries: settings.retries,
-        cache: world.paths.cache.clone().filter(|_| !cache_off),
-        verbose: &mut |line: &str| lines.push(line.to_string()),
-    }
-    .keys(&settings.provider);
-    for line in &lines {
-        sink.verbose(line);
-    }
-    keys.map_err(|e| sink.fail(&e, settings.output, None))
 }
 
 /// Runs every job and reports it: one alone; several with `--parallel`
@@ -155,7 +94,33 @@ fn run_all<O: Write + Send, E: Write + Send>(
     spinner: bool,
     style: Style,
 ) -> u8 {
-    let format = prepared.settings.output;
+    let format = prepared.session.settings.output;
+    if !prepared.several {
+        let mut only = None;
+        each(sink, client, prepared, command, spinner, &mut |_, o| {
+            only = Some(o)
+        });
+        let outcome = only.unwrap_or_else(|| lost(&prepared.targets[0]));
+        return report::report_one(sink, format, command.what, outcome, style);
+    }
+    let mut several = Several::new(format, command.what, style, prepared.regions);
+    each(sink, client, prepared, command, spinner, &mut |s, o| {
+        several.add(s, o)
+    });
+    several.finish(sink)
+}
+
+/// Runs every target, the first alone to warm the connection, the rest
+/// with `--parallel` workers; hands each outcome to `consume` in input
+/// order as soon as it is known.
+pub fn each<O: Write + Send, E: Write + Send>(
+    sink: &mut Sink<'_, O, E>,
+    client: &Client<'_>,
+    prepared: &Prepared,
+    command: &JobCommand<'_>,
+    spinner: bool,
+    consume: &mut dyn FnMut(&mut Sink<'_, O, E>, Outcome),
+) {
     let shared = Mutex::new(sink);
     let log = |draw: &Draw| {
         if let Ok(mut s) = shared.lock() {
@@ -164,25 +129,17 @@ fn run_all<O: Write + Send, E: Write + Send>(
     };
     let job = Job {
         client,
-        credentials: &prepared.credentials,
-        settings: &prepared.settings,
+        credentials: &prepared.session.credentials,
+        settings: &prepared.session.settings,
         command,
         log: &log,
         spinner,
         several: prepared.several,
     };
     let ids = &prepared.targets;
-    if !prepared.several {
-        let outcome = one::run_one(&job, &ids[0]);
-        let Ok(sink) = shared.into_inner() else {
-            return 1;
-        };
-        return report::report_one(sink, format, command.what, outcome, style);
-    }
-    let mut several = Several::new(format, command.what, style);
     let first = one::run_one(&job, &ids[0]);
     if let Ok(mut s) = shared.lock() {
-        several.add(&mut **s, first);
+        consume(&mut **s, first);
     }
     let rest = Ordered::new(ids.len() - 1);
     let next = AtomicUsize::new(0);
@@ -200,14 +157,10 @@ fn run_all<O: Write + Send, E: Write + Send>(
         for (i, id) in ids[1..].iter().enumerate() {
             let outcome = rest.take(i).unwrap_or_else(|| lost(id));
             if let Ok(mut s) = shared.lock() {
-                several.add(&mut **s, outcome);
+                consume(&mut **s, outcome);
             }
         }
     });
-    let Ok(sink) = shared.into_inner() else {
-        return 1;
-    };
-    several.finish(sink)
 }
 
 /// The outcome of a job whose worker ended without one (a bug).

@@ -4,10 +4,14 @@
 
 pub mod configure;
 pub mod dry_run;
+pub mod fleet_wait;
 pub mod ids;
 pub mod job_command;
 pub mod jobs;
+pub mod list;
 pub mod one;
+pub mod select;
+pub mod session;
 pub mod wait;
 
 use std::io::{self, BufRead, StdinLock};

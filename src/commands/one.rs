@@ -69,6 +69,14 @@ impl Job<'_> {
 
 /// One job, start to end.
 pub fn run_one(job: &Job<'_>, target: &Target) -> Outcome {
+    Outcome {
+        region: target.region.clone(),
+        ..outcome(job, target)
+    }
+}
+
+/// The call, then `--wait` or the check.
+fn outcome(job: &Job<'_>, target: &Target) -> Outcome {
     let id = target.id.as_str();
     let what = job.command.what;
     let mut last_signed = String::new();

@@ -24,6 +24,8 @@ pub use crate::settings::format::OutputFormat;
 pub struct Terminals {
     pub stdout: bool,
     pub stderr: bool,
+    /// stdin, for questions (the confirmation of `--all`).
+    pub stdin: bool,
 }
 
 impl Terminals {

@@ -14,6 +14,8 @@ use crate::output::{self, OutputFormat, Style, status};
 /// The end of one job.
 pub struct Outcome {
     pub job_id: String,
+    /// The job's region, when a listing over several regions gave it.
+    pub region: Option<String>,
     pub result: Result<Done, Error>,
     pub hint: Option<String>,
     /// Lines for stderr that are not errors (an earlier attempt took effect).
@@ -25,6 +27,7 @@ impl Outcome {
     pub fn new(id: &str, result: Result<Done, Error>) -> Self {
         Outcome {
             job_id: id.to_string(),
+            region: None,
             result,
             hint: None,
             notes: vec![],
@@ -70,6 +73,8 @@ pub fn report_one(
 /// Line printed at once (memory stays flat), or a table row kept for the
 /// table at the end; errors on stderr; then the shared exit code.
 pub struct Several<'a> {
+    /// Rows and lines carry the region.
+    regions: bool,
     format: OutputFormat,
     what: &'a JobAction,
     style: Style,
@@ -78,8 +83,9 @@ pub struct Several<'a> {
 }
 
 impl<'a> Several<'a> {
-    pub fn new(format: OutputFormat, what: &'a JobAction, style: Style) -> Self {
+    pub fn new(format: OutputFormat, what: &'a JobAction, style: Style, regions: bool) -> Self {
         Several {
+            regions,
             format,
             what,
             style,
@@ -93,7 +99,7 @@ impl<'a> Several<'a> {
         for n in &o.notes {
             sink.note(&format!("job {}: {n}", o.job_id));
         }
-        let (code, body, row) = match o.result {
+        let (code, mut body, mut row) = match o.result {
             Ok(done) => (0, done.body, done.row),
             Err(e) => {
                 sink.job_error(&o.job_id, &e, o.hint.as_deref());
@@ -102,6 +108,11 @@ impl<'a> Several<'a> {
             }
         };
         self.codes.push(code);
+        if self.regions {
+            let region = o.region.clone().unwrap_or_default();
+            row.insert(1, region.clone());
+            body.insert("Region".into(), Value::String(region));
+        }
         match self.format {
             OutputFormat::Json => {
                 let mut text = Vec::new();
@@ -115,8 +126,12 @@ impl<'a> Several<'a> {
     /// The table (in table mode) and the shared exit code.
     pub fn finish(self, sink: &mut Sink<'_, impl Write, impl Write>) -> u8 {
         if self.format == OutputFormat::Table && !self.rows.is_empty() {
+            let mut head = header(self.what).to_vec();
+            if self.regions {
+                head.insert(1, "REGION");
+            }
             let mut text = Vec::new();
-            let _ = output::write_rows(&mut text, self.style, header(self.what), &self.rows);
+            let _ = output::write_rows(&mut text, self.style, &head, &self.rows);
             sink.stdout(&text);
         }
         shared_code(&self.codes)

@@ -23,7 +23,42 @@ fn empty_job_id() {
 
 #[test]
 fn missing_job_id() {
-    usage_error(&["suspend"], "--job-id <ID>");
+    // dts's own check (clap cannot: --all may stand for the ids).
+    let home = Home::new();
+    for (args, says) in [
+        (
+            &["suspend"][..],
+            "give the job with --job-id ID (or every job a listing selects with --all)",
+        ),
+        (&["status"][..], "give the job with --job-id ID"),
+        (
+            &["suspend", "--all", "-j", "x"][..],
+            "give --job-id or --all, not both",
+        ),
+        (
+            &["suspend", "-j", "x", "--status", "running"][..],
+            "need --all",
+        ),
+        (
+            &[
+                "suspend",
+                "-j",
+                "x",
+                "-r",
+                "cn-hangzhou",
+                "-r",
+                "cn-beijing",
+            ][..],
+            "several --region need --all",
+        ),
+    ] {
+        let r = run(home
+            .dts_with_keys()
+            .env("DTS_ENDPOINT", "http://127.0.0.1:9")
+            .args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stderr, format!("dts: error: {says}\n"), "{args:?}");
+    }
 }
 
 #[test]

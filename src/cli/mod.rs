@@ -9,81 +9,17 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
+mod help;
+pub mod select;
+
 use crate::config::endpoint::{self, Endpoint};
 use crate::output::OutputFormat;
 
-const AFTER_HELP: &str = "\
-Settings come from the flag, then the environment, then the profile, then the default.
-'dts --help' also lists the environment variables and the exit codes.";
-
-const SETTINGS_HELP: &str = "\
-Settings come from the flag, then the environment, then the profile, then the default.
-Credentials: --profile NAME alone if given; else ALIBABA_CLOUD_ACCESS_KEY_ID and
-ALIBABA_CLOUD_ACCESS_KEY_SECRET (with ALIBABA_CLOUD_SECURITY_TOKEN for STS); else the profile
-(ALIBABA_CLOUD_PROFILE or default) in dts's config file, then in ~/.aliyun/config.json.
-
-Environment:
-  ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALIBABA_CLOUD_SECURITY_TOKEN
-  ALIBABA_CLOUD_PROFILE, ALIBABA_CLOUD_REGION_ID
-  DTS_CONFIG, DTS_ENDPOINT, DTS_OUTPUT, DTS_TIMEOUT, DTS_RETRIES
-  HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY (also lower case); NO_COLOR
-
-Exit codes:";
-
-/// The long help's epilogue: settings, environment, and the exit codes
-/// from their one definition.
-fn after_long_help() -> String {
-    format!("{SETTINGS_HELP}\n{}", crate::error::exit_code_table())
-}
-
-const SUSPEND_EXAMPLES: &str = "\
-Examples:
-  Pause a job:
-    dts suspend --job-id l3m1213ye7lb2c9
-
-  Pause the reverse direction of a two-way synchronization in Hangzhou:
-    dts suspend -j l3m1213ye7lb2c9 -i dtsl3m1213ye7lb2c9 -d reverse -r cn-hangzhou
-
-  Read the answer with jq:
-    dts suspend -j l3m1213ye7lb2c9 -o json | jq -r .RequestId
-
-  Pause and wait until DTS shows the job as paused (Suspending):
-    dts suspend -j l3m1213ye7lb2c9 --wait
-
-  Pause several jobs, four at a time, one ID a line from a file:
-    dts suspend -j - < jobs.txt
-
-  In a script:
-    if dts -q suspend -j \"$JOB\"; then echo paused; else echo \"failed: exit $?\"; fi";
-
-const RESUME_EXAMPLES: &str = "\
-Examples:
-  Resume a paused job:
-    dts resume --job-id l3m1213ye7lb2c9
-
-  Resume and wait until it runs again (Synchronizing, Migrating, Initializing or Normal):
-    dts resume -j l3m1213ye7lb2c9 --wait --wait-timeout 300";
-
-const STATUS_EXAMPLES: &str = "\
-Examples:
-  dts status -j l3m1213ye7lb2c9
-  dts status -j l3m1213ye7lb2c9 -o json | jq -r .Status
-  dts status -j job1 -j job2 -j job3";
-
-const CONFIGURE_HELP: &str = "\
-Asks for the access key id, the access key secret (not echoed), an optional STS token, the
-region and an optional endpoint, then writes them to the profile named by --profile (default:
-default) in the config file (--config, DTS_CONFIG, or <config dir>/dts/config.toml) with mode
-0600. Other profiles and comments in the file are kept. Press Enter to keep a current value;
-answer - to remove an optional one. When stdin is not a terminal, the answers are read from it,
-one a line.
-
-With --role-arn it writes a ram_role_arn profile: the key pair asked for is the source credentials,
-or --source-profile names a profile to take them from (then no key is asked for).
-
-Examples:
-  printf '%s\\n' LTAI... \"$SECRET\" '' cn-hangzhou '' | dts configure --profile prod
-  dts configure --profile ops --role-arn acs:ram::123456789:role/dts-operator --source-profile default";
+use help::{
+    AFTER_HELP, CONFIGURE_HELP, LIST_EXAMPLES, RESUME_EXAMPLES, STATUS_EXAMPLES, SUSPEND_EXAMPLES,
+    after_long_help,
+};
+use select::{AllArgs, ListArgs};
 
 /// Pause, resume and inspect Alibaba Cloud DTS migration, synchronization and change-tracking jobs.
 #[derive(Debug, Parser)]
@@ -185,6 +121,8 @@ pub enum Command {
         job: JobArgs,
         #[command(flatten)]
         wait: WaitArgs,
+        #[command(flatten)]
+        select: AllArgs,
     },
 
     /// Resume a paused job (StartDtsJob)
@@ -194,6 +132,8 @@ pub enum Command {
         job: JobArgs,
         #[command(flatten)]
         wait: WaitArgs,
+        #[command(flatten)]
+        select: AllArgs,
     },
 
     /// Show a job's status, delay, checkpoint and error (DescribeDtsJobDetail)
@@ -201,6 +141,14 @@ pub enum Command {
     Status {
         #[command(flatten)]
         job: JobArgs,
+    },
+
+    /// List jobs: id, name, type, status, delay, instance, source and
+    /// destination (DescribeDtsJobs)
+    #[command(after_help = LIST_EXAMPLES)]
+    List {
+        #[command(flatten)]
+        list: ListArgs,
     },
 
     /// Write a profile to the config file, asking for each value
@@ -248,7 +196,6 @@ pub struct JobArgs {
         short = 'j',
         long = "job-id",
         value_name = "ID",
-        required = true,
         value_parser = Unquoted(id)
     )]
     pub job_id: Vec<String>,
@@ -261,10 +208,10 @@ pub struct JobArgs {
     #[arg(short = 'd', long, value_enum, ignore_case = true)]
     pub direction: Option<Direction>,
 
-    /// The region of the DTS instance, such as cn-hangzhou
-    /// [env: ALIBABA_CLOUD_REGION_ID]
+    /// The region of the DTS instance, such as cn-hangzhou; with --all,
+    /// repeat for several [env: ALIBABA_CLOUD_REGION_ID]
     #[arg(short = 'r', long, value_name = "REGION", value_parser = Unquoted(region))]
-    pub region: Option<String>,
+    pub region: Vec<String>,
 
     /// With several jobs: how many requests may be in flight at once
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
@@ -338,7 +285,7 @@ impl<T: Clone + Send + Sync + 'static> TypedValueParser for Unquoted<T> {
     }
 }
 
-fn non_empty(s: &str) -> Result<String, String> {
+pub(crate) fn non_empty(s: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         Err("must not be empty".into())
     } else {
@@ -353,6 +300,6 @@ fn id(s: &str) -> Result<String, String> {
     Ok(s)
 }
 
-fn region(s: &str) -> Result<String, String> {
+pub(crate) fn region(s: &str) -> Result<String, String> {
     endpoint::validate_region(s).map(|()| s.to_string())
 }
