@@ -37,7 +37,7 @@ fn missing_job_id() {
         ),
         (
             &["suspend", "-j", "x", "--status", "running"][..],
-            "need --all",
+            "--yes, --type, --status, --name, --tag and --limit need --all",
         ),
         (
             &[
