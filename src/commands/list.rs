@@ -13,6 +13,7 @@ use crate::cli::select::{Filters, ListArgs};
 use crate::commands::World;
 use crate::commands::session::{self, Session};
 use crate::error::Error;
+use crate::output::progress::Draw;
 use crate::output::sink::Sink;
 use crate::output::{OutputFormat, Style, escape, verbose};
 use crate::settings::Flags;
@@ -125,10 +126,17 @@ pub fn list_regions<O: Write, E: Write>(
         };
         let mut lines = Vec::new();
         let jobs = listing::list(client, &q, settings.retries, &mut |a| {
-            lines.push(verbose::attempt_line(a, settings.retries));
+            lines.push(a.clone());
         });
-        for l in lines {
-            sink.verbose(&l);
+        for a in &lines {
+            if sink.verbose {
+                sink.verbose(&verbose::attempt_line(a, settings.retries));
+            } else if a.wait.is_some() && !sink.quiet {
+                sink.draw(&Draw::Line(format!(
+                    "dts: {}",
+                    verbose::retry_line(a, settings.retries)
+                )));
+            }
         }
         all.extend(jobs?.into_iter().map(|j| (region.clone(), j)));
     }

@@ -18,8 +18,15 @@ pub struct KeepAlive {
     pub requests: Arc<Mutex<Vec<(Instant, String)>>>,
 }
 
+/// What the server answers to a request line.
+pub type Answer = Arc<dyn Fn(&str) -> (u16, String) + Send + Sync>;
+
 impl KeepAlive {
     pub fn start(delay: Duration, answer: fn(&str) -> (u16, String)) -> Self {
+        Self::serve(delay, Arc::new(answer))
+    }
+
+    pub fn serve(delay: Duration, answer: Answer) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let connections = Arc::new(AtomicUsize::new(0));
@@ -29,6 +36,7 @@ impl KeepAlive {
             for stream in listener.incoming().flatten() {
                 c.fetch_add(1, Ordering::SeqCst);
                 let r = Arc::clone(&r);
+                let answer = Arc::clone(&answer);
                 std::thread::spawn(move || {
                     let mut reader = BufReader::new(stream.try_clone().unwrap());
                     let mut stream = stream;

@@ -28,6 +28,7 @@ mod proxy;
 mod readme;
 mod roles;
 mod secrets;
+mod select;
 mod signing;
 mod support;
 mod suspend;

@@ -442,3 +442,81 @@ pub fn without_retry_notes(stderr: &str) -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+/// dts running under a pseudo-terminal made by script(1), driven like a
+/// person at a keyboard: wait for text, then type.
+pub struct Pty {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    output: std::sync::mpsc::Receiver<Vec<u8>>,
+    pub seen: Vec<u8>,
+}
+
+impl Pty {
+    /// Starts `dts ARGS` (a shell command line after `dts`) with the
+    /// hermetic environment and the test keys.
+    pub fn start(home: &Home, args: &str) -> Pty {
+        use std::io::Read;
+        let dts = home.dts().get_program().to_string_lossy().into_owned();
+        let mut child = std::process::Command::new("script")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .envs(home.hermetic_env())
+            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .args(["-qec", &format!("{dts} {args}; echo rc=$?"), "/dev/null"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take();
+        let mut stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            child,
+            stdin,
+            output: rx,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits (10 s at most) until the screen shows `want`; returns it all.
+    pub fn wait_for(&mut self, want: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !String::from_utf8_lossy(&self.seen).contains(want) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.seen.extend(bytes),
+                Err(_) => panic!("no {want:?} in {:?}", String::from_utf8_lossy(&self.seen)),
+            }
+        }
+        String::from_utf8_lossy(&self.seen).into_owned()
+    }
+
+    /// Types `text`.
+    pub fn send(&mut self, text: &str) {
+        use std::io::Write;
+        if let Some(stdin) = self.stdin.as_mut() {
+            stdin.write_all(text.as_bytes()).unwrap();
+            stdin.flush().unwrap();
+        }
+    }
+
+    /// Waits for dts to end; returns everything the screen showed.
+    pub fn finish(mut self) -> String {
+        let screen = self.wait_for("rc=");
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+        screen
+    }
+}
