@@ -122,6 +122,18 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             interval: w.poll_interval,
         }),
     };
+    let jobs_or_all = |sink: &mut Sink<'_, O, E>,
+                       command: &commands::job_command::JobCommand<'_>,
+                       world: &mut World<'_>| {
+        if let Err(e) = command.check() {
+            return sink.fail(&e, command.global.output.unwrap_or_default(), None);
+        }
+        if command.select.is_some_and(|s| s.all) {
+            commands::select::run(sink, command, world)
+        } else {
+            jobs::run(sink, command, world)
+        }
+    };
     match &cli.command {
         Command::Completions { shell } => {
             let mut text = Vec::new();
@@ -140,13 +152,13 @@ fn dispatch<O: Write + Send, E: Write + Send>(
             job: j,
             wait,
             select,
-        } => jobs::run(sink, &job(j, &SUSPEND, Some(wait), Some(select)), world),
+        } => jobs_or_all(sink, &job(j, &SUSPEND, Some(wait), Some(select)), world),
         Command::Resume {
             job: j,
             wait,
             select,
-        } => jobs::run(sink, &job(j, &RESUME, Some(wait), Some(select)), world),
-        Command::Status { job: j } => jobs::run(sink, &job(j, &STATUS, None, None), world),
+        } => jobs_or_all(sink, &job(j, &RESUME, Some(wait), Some(select)), world),
+        Command::Status { job: j } => jobs_or_all(sink, &job(j, &STATUS, None, None), world),
         Command::List { list } => commands::list::run(sink, &cli.global, list, world),
     }
 }

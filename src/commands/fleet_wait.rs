@@ -15,6 +15,36 @@ use crate::error::Error;
 use crate::output::report::{Done, Outcome, action_row};
 use crate::output::sink::Sink;
 
+/// Ends a job's wait when its listed status is the awaited one or a
+/// failure; says whether it ended.
+fn settle<O: Write, E: Write>(
+    sink: &mut Sink<'_, O, E>,
+    o: &mut Outcome,
+    job: &Job,
+    awaited: &[&str],
+    what: &crate::api::actions::JobAction,
+) -> bool {
+    let status = listing::field(job, "Status");
+    if job_status::is_in(status, awaited) {
+        sink.note(&format!("job {}: {status}", o.job_id));
+        let request_id = o.result.as_ref().map_or("-".to_string(), |d| {
+            d.row.last().cloned().unwrap_or_default()
+        });
+        o.result = Ok(Done {
+            row: action_row(&o.job_id, what, status, &request_id),
+            body: job.clone(),
+        });
+        return true;
+    }
+    if job_status::is_in(status, FAILED) {
+        o.result = Err(Error::JobFailed {
+            message: format!("job {} is {status}", o.job_id),
+        });
+        return true;
+    }
+    false
+}
+
 /// The outcomes after the wait: accepted jobs end in their status reached,
 /// a failure, or a time-out; the others are as they were.
 pub fn until<O: Write, E: Write>(
@@ -56,28 +86,10 @@ pub fn until<O: Write, E: Write>(
             .collect();
         waiting.retain(|i| {
             let o = &mut outcomes[*i];
-            let Some(job) = by_id.get(o.job_id.as_str()) else {
-                return true;
-            };
-            let status = listing::field(job, "Status");
-            if job_status::is_in(status, awaited) {
-                sink.note(&format!("job {}: {status}", o.job_id));
-                let request_id = o.result.as_ref().map_or("-".to_string(), |d| {
-                    d.row.last().cloned().unwrap_or_default()
-                });
-                o.result = Ok(Done {
-                    row: action_row(&o.job_id, command.what, status, &request_id),
-                    body: (*job).clone(),
-                });
-                return false;
+            match by_id.get(o.job_id.as_str()) {
+                Some(job) => !settle(sink, o, job, awaited, command.what),
+                None => true,
             }
-            if job_status::is_in(status, FAILED) {
-                o.result = Err(Error::JobFailed {
-                    message: format!("job {} is {status}", o.job_id),
-                });
-                return false;
-            }
-            true
         });
         let waited = ambient.monotonic().saturating_sub(start);
         if waiting.is_empty() {

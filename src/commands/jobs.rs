@@ -12,25 +12,20 @@ use std::sync::{Condvar, Mutex};
 use crate::api::client::Client;
 use crate::commands::job_command::{JobCommand, Prepared, Target};
 use crate::commands::one::{self, Job};
-use crate::commands::{World, dry_run, ids, select, session};
+use crate::commands::{World, dry_run, ids, session};
 use crate::error::Error;
 use crate::output::progress::Draw;
 use crate::output::report::{self, Outcome, Several};
 use crate::output::sink::Sink;
 use crate::output::{Style, verbose};
 
-/// Runs the command and returns the exit code.
+/// Runs the command on the jobs `-j` names and returns the exit code
+/// (`--all` is `select::run`).
 pub fn run<O: Write + Send, E: Write + Send>(
     sink: &mut Sink<'_, O, E>,
     command: &JobCommand<'_>,
     world: &mut World<'_>,
 ) -> u8 {
-    if let Err(e) = command.check() {
-        return sink.fail(&e, command.global.output.unwrap_or_default(), None);
-    }
-    if command.select.is_some_and(|s| s.all) {
-        return select::run(sink, command, world);
-    }
     let prepared = match prepare(sink, command, world) {
         Ok(p) => p,
         Err(code) => return code,
