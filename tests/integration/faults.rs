@@ -167,7 +167,7 @@ fn a_64_mib_body_ends_in_exit_9_with_little_memory() {
 }
 
 /// `examples/maxrss`, which cargo builds for the tests.
-fn maxrss_program() -> std::path::PathBuf {
+pub fn maxrss_program() -> std::path::PathBuf {
     let exe = std::env::current_exe().unwrap();
     let target = exe.parent().unwrap().parent().unwrap();
     let path = target.join("examples").join("maxrss");
@@ -181,7 +181,7 @@ fn maxrss_program() -> std::path::PathBuf {
 
 /// Turns a prepared `dts` command into `wrapper dts ...`, keeping its
 /// (cleared and set) environment.
-fn cmd_under<'a>(
+pub fn cmd_under<'a>(
     cmd: &'a mut assert_cmd::Command,
     wrapper: &std::path::Path,
 ) -> &'a mut assert_cmd::Command {

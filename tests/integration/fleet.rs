@@ -204,3 +204,51 @@ fn the_rate_limit_spaces_the_calls_of_the_whole_run() {
         "21 calls in {span:?} at 20 calls/s"
     );
 }
+
+/// Peak RSS in KiB of `dts ARGS` fed `ids` on stdin.
+fn peak_rss(server: &KeepAlive, ids: usize) -> u64 {
+    let home = Home::new();
+    let input: String = (0..ids).map(|i| format!("job{i}\n")).collect();
+    let mut cmd = home.dts_with_keys();
+    let cmd = crate::faults::cmd_under(&mut cmd, &crate::faults::maxrss_program()).args([
+        "-o",
+        "json",
+        "--rate",
+        "0",
+        "suspend",
+        "-j",
+        "-",
+        "--parallel",
+        "16",
+        "--endpoint",
+        &server.url,
+    ]);
+    let r = run(cmd.write_stdin(input));
+    assert_eq!(
+        r.code,
+        0,
+        "{}",
+        &r.stderr[r.stderr.len().saturating_sub(300)..]
+    );
+    assert_eq!(r.stdout.lines().count(), ids);
+    r.stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss_kib="))
+        .expect("maxrss figure")
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn memory_stays_flat_as_the_fleet_grows() {
+    let server = KeepAlive::start(Duration::ZERO, ok);
+    let small = peak_rss(&server, 200);
+    let large = peak_rss(&server, 2_000);
+    eprintln!("peak RSS: 200 jobs {small} KiB, 2,000 jobs {large} KiB");
+    // Results stream out: ten times the jobs, nearly the same memory (the
+    // ids themselves are held once: about 100 bytes a job).
+    assert!(
+        large < small + 2 * 1024,
+        "200 jobs {small} KiB, 2,000 jobs {large} KiB"
+    );
+}
