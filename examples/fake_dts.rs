@@ -1,21 +1,29 @@
 //! A fake DTS endpoint on loopback, for the benchmark (and for trying dts
 //! without an account):
 //!
-//!     fake_dts [--port P] [--max-requests N] [--seconds S]
+//!     fake_dts [--port P] [--max-requests N] [--seconds S] [--delay-ms D]
 //!
 //! It prints `http://127.0.0.1:<port>` on stdout once it listens, answers
 //! every request as DTS would a successful call (DescribeDtsJobDetail with
 //! a paused job, anything else with `Success: true`; and as STS would an
 //! AssumeRole, with keys valid for an hour), and stops by itself
 //! after `--max-requests` (default 10000) or `--seconds` (default 600).
-//! It checks no signature: it stands for the network round trip only.
+//! It checks no signature: it stands for the network round trip only. It
+//! keeps connections alive, waits `--delay-ms` before each answer (a
+//! realistic 50 ms for the fleet benchmark), and answers `GET /stats` with
+//! the connections and requests it has seen.
 
 // The ban on ambient time in clippy.toml guards dts itself, not this tool.
 #![allow(clippy::disallowed_methods)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+static CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
+static REQUESTS: AtomicUsize = AtomicUsize::new(0);
+static DELAY_MS: AtomicU64 = AtomicU64::new(0);
 
 const OK: &str =
     r#"{"RequestId":"01B6F25-21E7-4484-99D5-3EF2625C0001","HttpStatusCode":200,"Success":true}"#;
@@ -32,10 +40,14 @@ fn main() {
             "--port" => value.parse().map(|v| port = v).is_ok(),
             "--max-requests" => value.parse().map(|v| max_requests = v).is_ok(),
             "--seconds" => value.parse().map(|v| seconds = v).is_ok(),
+            "--delay-ms" => value
+                .parse()
+                .map(|v| DELAY_MS.store(v, Ordering::SeqCst))
+                .is_ok(),
             _ => false,
         };
         if !ok {
-            eprintln!("usage: fake_dts [--port P] [--max-requests N] [--seconds S]");
+            eprintln!("usage: fake_dts [--port P] [--max-requests N] [--seconds S] [--delay-ms D]");
             std::process::exit(2);
         }
     }
@@ -55,8 +67,14 @@ fn main() {
     let started = Instant::now();
     for stream in listener.incoming().take(max_requests) {
         if let Ok(stream) = stream {
+            CONNECTIONS.fetch_add(1, Ordering::SeqCst);
             std::thread::spawn(move || {
-                let _ = serve(stream);
+                let mut reader = match stream.try_clone() {
+                    Ok(s) => BufReader::new(s),
+                    Err(_) => return,
+                };
+                let mut stream = stream;
+                while let Ok(true) = serve(&mut reader, &mut stream) {}
             });
         }
         if started.elapsed() > Duration::from_secs(seconds) {
@@ -77,42 +95,65 @@ fn assume_role_answer() -> String {
     )
 }
 
-/// Reads one request head and answers it, then closes.
-fn serve(stream: TcpStream) -> std::io::Result<()> {
+/// Reads one request and answers it; `Ok(false)` when the client is done.
+fn serve(reader: &mut BufReader<TcpStream>, stream: &mut TcpStream) -> std::io::Result<bool> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
     let mut first = String::new();
-    reader.read_line(&mut first)?;
+    if reader.read_line(&mut first)? == 0 {
+        return Ok(false);
+    }
     let mut length = 0usize;
+    let mut close = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
         }
-        if let Some((name, value)) = line.split_once(':')
-            && name.eq_ignore_ascii_case("content-length")
-        {
-            length = value.trim().parse().unwrap_or(0);
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+            if name.eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close")
+            {
+                close = true;
+            }
         }
     }
     // A body (the SDK may send its parameters as a form) is read and ignored.
     let mut body = vec![0u8; length.min(1 << 20)];
-    std::io::Read::read_exact(&mut reader, &mut body)?;
+    std::io::Read::read_exact(reader, &mut body)?;
     let text = String::from_utf8_lossy(&body);
+    if first.starts_with("GET /stats") {
+        let stats = format!(
+            r#"{{"connections":{},"requests":{}}}"#,
+            CONNECTIONS.load(Ordering::SeqCst),
+            REQUESTS.load(Ordering::SeqCst)
+        );
+        return answer(stream, &stats, true).map(|()| false);
+    }
+    REQUESTS.fetch_add(1, Ordering::SeqCst);
+    let delay = DELAY_MS.load(Ordering::SeqCst);
+    if delay > 0 {
+        std::thread::sleep(Duration::from_millis(delay));
+    }
     let assumed = assume_role_answer();
-    let answer = if first.contains("DescribeDtsJobDetail") || text.contains("DescribeDtsJobDetail")
-    {
+    let body = if first.contains("DescribeDtsJobDetail") || text.contains("DescribeDtsJobDetail") {
         DETAIL
     } else if first.contains("Action=AssumeRole") {
         assumed.as_str()
     } else {
         OK
     };
-    let mut stream = stream;
+    answer(stream, body, close)?;
+    Ok(!close)
+}
+
+fn answer(stream: &mut TcpStream, body: &str, close: bool) -> std::io::Result<()> {
     write!(
         stream,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-        answer.len()
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{}\r\n{body}",
+        body.len(),
+        if close { "Connection: close\r\n" } else { "" }
     )?;
     stream.flush()
 }
