@@ -143,7 +143,8 @@ fn run(url: &str, command: &[&str], env: &[(&str, &str)], ids: &str) -> Run {
         wall,
         cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
         max_rss_kib: usage.ru_maxrss,
-        connections: after.0 - before.0,
+        // The later stats request's own connection is not the tool's.
+        connections: (after.0 - before.0).saturating_sub(1),
         requests: after.1 - before.1,
         threads: watcher.join().unwrap_or(0),
     }
@@ -181,8 +182,7 @@ fn stats(url: &str) -> (usize, usize) {
             .and_then(|n| n.trim().parse().ok())
             .unwrap_or(0)
     };
-    // The stats request's own connection is not the tool's.
-    (number("connections").saturating_sub(1), number("requests"))
+    (number("connections"), number("requests"))
 }
 
 fn report(jobs: usize, one: &Run, many: &Run) {
