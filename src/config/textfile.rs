@@ -21,7 +21,7 @@ pub enum ReadError {
 
 /// The bytes of the regular file at `path`, at most [`MAX_SIZE`].
 pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
-    let file = open(path).map_err(|e| match e.kind() {
+    let mut file = open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ReadError::Missing,
         _ => ReadError::Bad(crate::error::io_reason(&e)),
     })?;
@@ -39,14 +39,26 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     if meta.len() > MAX_SIZE {
         return Err(too_big(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ReadError::Bad(crate::error::io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_SIZE {
-        return Err(too_big(bytes.len() as u64));
+    read_capped(&mut file, meta.len() as usize)
+}
+
+/// Reads at most [`MAX_SIZE`] + 1 bytes through a small buffer (reading
+/// through `Take` made std zero a quarter of a megabyte for every file).
+fn read_capped(file: &mut File, expected: usize) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(expected);
+    let mut chunk = [0u8; 8192];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Bad(crate::error::io_reason(&e))),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        if bytes.len() as u64 > MAX_SIZE {
+            return Err(too_big(bytes.len() as u64));
+        }
     }
-    Ok(bytes)
 }
 
 fn too_big(size: u64) -> ReadError {

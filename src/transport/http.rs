@@ -71,6 +71,11 @@ impl UreqTransport {
             .user_agent(user_agent)
             .proxy(proxy)
             .tls_config(tls)
+            // ureq zeroes 128 KiB for each buffer of each connection by
+            // default; the largest request dts can make (limits.rs) fits
+            // in 72 KiB, and answers are read through 16 KiB.
+            .input_buffer_size(16 * 1024)
+            .output_buffer_size(72 * 1024)
             .max_idle_connections(connections.max(1))
             .max_idle_connections_per_host(connections.max(1))
             .build();

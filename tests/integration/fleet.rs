@@ -252,3 +252,32 @@ fn memory_stays_flat_as_the_fleet_grows() {
         "200 jobs {small} KiB, 2,000 jobs {large} KiB"
     );
 }
+
+#[test]
+fn the_largest_request_the_limits_allow_goes_through() {
+    let server = KeepAlive::start(Duration::ZERO, ok);
+    let home = Home::new();
+    let long = |c: &str, n: usize| c.repeat(n);
+    let r = run(home
+        .dts()
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", long("/", 1024))
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .env("ALIBABA_CLOUD_SECURITY_TOKEN", long("+", 16 * 1024))
+        .args([
+            "-q",
+            "suspend",
+            "-j",
+            &long("%", 1024),
+            "-i",
+            &long("&", 1024),
+        ])
+        .args(["-r", &long("a", 1024), "--endpoint", &server.url]));
+    assert_eq!(r.code, 0, "{}", &r.stderr[..r.stderr.len().min(300)]);
+    let requests = server.requests.lock().unwrap();
+    assert_eq!(requests.len(), 1);
+    assert!(
+        requests[0].1.len() > 60_000,
+        "{} bytes",
+        requests[0].1.len()
+    );
+}
