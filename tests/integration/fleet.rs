@@ -276,7 +276,7 @@ fn the_largest_request_the_limits_allow_goes_through() {
     let requests = server.requests.lock().unwrap();
     assert_eq!(requests.len(), 1);
     assert!(
-        requests[0].1.len() > 60_000,
+        requests[0].1.len() > 59_000,
         "{} bytes",
         requests[0].1.len()
     );
