@@ -1,7 +1,7 @@
 //! A fake DTS endpoint on loopback, for the benchmark (and for trying dts
 //! without an account):
 //!
-//!     fake_dts [--port P] [--max-requests N] [--seconds S] [--delay-ms D]
+//!     fake_dts [--port P] [--max-requests N] [--seconds S] [--delay-ms D] [--tls-ca FILE]
 //!
 //! It prints `http://127.0.0.1:<port>` on stdout once it listens, answers
 //! every request as DTS would a successful call (DescribeDtsJobDetail with
@@ -11,19 +11,51 @@
 //! It checks no signature: it stands for the network round trip only. It
 //! keeps connections alive, waits `--delay-ms` before each answer (a
 //! realistic 50 ms for the fleet benchmark), and answers `GET /stats` with
-//! the connections and requests it has seen.
+//! the connections and requests it has seen. With `--tls-ca FILE` it speaks
+//! https with a certificate for 127.0.0.1 from a private CA, whose
+//! certificate it writes to FILE (for `SSL_CERT_FILE`).
 
 // The ban on ambient time in clippy.toml guards dts itself, not this tool.
 #![allow(clippy::disallowed_methods)]
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 static CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
 static REQUESTS: AtomicUsize = AtomicUsize::new(0);
 static DELAY_MS: AtomicU64 = AtomicU64::new(0);
+
+/// A server TLS configuration for 127.0.0.1, its CA written to `ca_file`.
+fn tls_config(ca_file: &str) -> std::sync::Arc<rustls::ServerConfig> {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    let ca_key = KeyPair::generate().expect("a CA key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "dts benchmark root");
+    let ca_cert = ca_params.self_signed(&ca_key).expect("the CA");
+    std::fs::write(ca_file, ca_cert.pem()).expect("the CA file");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let leaf_key = KeyPair::generate().expect("a key");
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string()])
+        .expect("params")
+        .signed_by(&leaf_key, &issuer)
+        .expect("the certificate");
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![leaf.der().clone(), ca_cert.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into()),
+        )
+        .expect("the TLS configuration");
+    std::sync::Arc::new(config)
+}
 
 const OK: &str =
     r#"{"RequestId":"01B6F25-21E7-4484-99D5-3EF2625C0001","HttpStatusCode":200,"Success":true}"#;
@@ -33,6 +65,7 @@ fn main() {
     let mut port = 0u16;
     let mut max_requests = 10_000usize;
     let mut seconds = 600u64;
+    let mut tls_ca: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -44,6 +77,10 @@ fn main() {
                 .parse()
                 .map(|v| DELAY_MS.store(v, Ordering::SeqCst))
                 .is_ok(),
+            "--tls-ca" => {
+                tls_ca = Some(value);
+                true
+            }
             _ => false,
         };
         if !ok {
@@ -56,7 +93,9 @@ fn main() {
         std::process::exit(1);
     });
     let addr = listener.local_addr().expect("a bound address");
-    println!("http://{addr}");
+    let tls = tls_ca.as_deref().map(tls_config);
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    println!("{scheme}://{addr}");
     let _ = std::io::stdout().flush();
 
     // Stop by itself after the time limit, even if nobody connects.
@@ -69,13 +108,19 @@ fn main() {
         if let Ok(stream) = stream {
             CONNECTIONS.fetch_add(1, Ordering::SeqCst);
             let _ = stream.set_nodelay(true);
-            std::thread::spawn(move || {
-                let mut reader = match stream.try_clone() {
-                    Ok(s) => BufReader::new(s),
-                    Err(_) => return,
-                };
-                let mut stream = stream;
-                while let Ok(true) = serve(&mut reader, &mut stream) {}
+            let tls = tls.clone();
+            std::thread::spawn(move || match tls {
+                Some(config) => {
+                    let Ok(conn) = rustls::ServerConnection::new(config) else {
+                        return;
+                    };
+                    let mut reader = BufReader::new(rustls::StreamOwned::new(conn, stream));
+                    while let Ok(true) = serve(&mut reader) {}
+                }
+                None => {
+                    let mut reader = BufReader::new(stream);
+                    while let Ok(true) = serve(&mut reader) {}
+                }
             });
         }
         if started.elapsed() > Duration::from_secs(seconds) {
@@ -97,8 +142,7 @@ fn assume_role_answer() -> String {
 }
 
 /// Reads one request and answers it; `Ok(false)` when the client is done.
-fn serve(reader: &mut BufReader<TcpStream>, stream: &mut TcpStream) -> std::io::Result<bool> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+fn serve<S: std::io::Read + Write>(reader: &mut BufReader<S>) -> std::io::Result<bool> {
     let mut first = String::new();
     if reader.read_line(&mut first)? == 0 {
         return Ok(false);
@@ -130,7 +174,7 @@ fn serve(reader: &mut BufReader<TcpStream>, stream: &mut TcpStream) -> std::io::
             CONNECTIONS.load(Ordering::SeqCst),
             REQUESTS.load(Ordering::SeqCst)
         );
-        return answer(stream, &stats, true).map(|()| false);
+        return answer(reader.get_mut(), &stats, true).map(|()| false);
     }
     REQUESTS.fetch_add(1, Ordering::SeqCst);
     let delay = DELAY_MS.load(Ordering::SeqCst);
@@ -145,13 +189,13 @@ fn serve(reader: &mut BufReader<TcpStream>, stream: &mut TcpStream) -> std::io::
     } else {
         OK
     };
-    answer(stream, body, close)?;
+    answer(reader.get_mut(), body, close)?;
     Ok(!close)
 }
 
 /// Writes the whole answer at once (several small writes would meet the
 /// client's delayed ACK: 40 ms lost an answer on a kept-alive connection).
-fn answer(stream: &mut TcpStream, body: &str, close: bool) -> std::io::Result<()> {
+fn answer(stream: &mut impl Write, body: &str, close: bool) -> std::io::Result<()> {
     let text = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{}\r\n{body}",
         body.len(),

@@ -1,8 +1,10 @@
 //! The fleet benchmark behind `bench/run`: 1,000 jobs paused with
 //! `--parallel 16` by one dts process, beside the same work done by 1,000
 //! separate dts processes (`xargs -P 16`), against the fake endpoint adding
-//! 50 ms to each answer. It reports wall time, calls a second, connections,
-//! threads and peak memory.
+//! 50 ms to each answer, over http and over https (a private CA trusted
+//! through `SSL_CERT_FILE`, as a real endpoint's would be through the
+//! system store). It reports wall time, calls a second, connections (over
+//! https, TLS handshakes), threads and peak memory.
 //!
 //!     fleet_bench --dts PATH --fake PATH [--jobs N]
 
@@ -10,8 +12,7 @@
 // benchmark measures with the real one.
 #![allow(clippy::disallowed_methods)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -38,15 +39,88 @@ fn main() {
             _ => panic!("usage: fleet_bench --dts PATH --fake PATH [--jobs N]"),
         }
     }
-    let mut server = Command::new(&fake)
-        .args([
-            "--seconds",
-            "600",
-            "--delay-ms",
-            "50",
-            "--max-requests",
-            "100000",
-        ])
+    let ids: String = (0..jobs).map(|i| format!("job{i:04}\n")).collect();
+    let scratch = std::env::temp_dir().join(format!("dts-fleet-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("a scratch folder");
+    let ca = scratch.join("ca.pem").display().to_string();
+    for tls in [false, true] {
+        let mut server = start(&fake, tls.then_some(ca.as_str()));
+        let url = server.1.clone();
+        let mut env = vec![
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIbenchmarkkeyid"),
+            (
+                "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+                "benchmark-secret-not-real",
+            ),
+            ("PATH", "/usr/local/bin:/usr/bin:/bin"),
+            ("HOME", "/nonexistent"),
+        ];
+        if tls {
+            env.push(("SSL_CERT_FILE", ca.as_str()));
+        }
+        let stats_of = |url: &str| stats(url, tls.then_some(ca.as_str()));
+        let one = run(
+            &stats_of,
+            &url,
+            &[
+                dts.as_str(),
+                "-q",
+                "--rate",
+                "0",
+                "--endpoint",
+                &url,
+                "suspend",
+                "-j",
+                "-",
+                "--parallel",
+                "16",
+            ],
+            &env,
+            &ids,
+        );
+        let many = run(
+            &stats_of,
+            &url,
+            &[
+                "xargs",
+                "-P",
+                "16",
+                "-n",
+                "1",
+                dts.as_str(),
+                "-q",
+                "--rate",
+                "0",
+                "--endpoint",
+                &url,
+                "suspend",
+                "-j",
+            ],
+            &env,
+            &ids,
+        );
+        let _ = server.0.kill();
+        let _ = server.0.wait();
+        report(jobs, if tls { "https" } else { "http" }, &one, &many);
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Starts the fake (over https with `tls_ca`); returns it and its URL.
+fn start(fake: &str, tls_ca: Option<&str>) -> (std::process::Child, String) {
+    let mut args = vec![
+        "--seconds",
+        "600",
+        "--delay-ms",
+        "50",
+        "--max-requests",
+        "100000",
+    ];
+    if let Some(ca) = tls_ca {
+        args.extend(["--tls-ca", ca]);
+    }
+    let mut server = Command::new(fake)
+        .args(&args)
         .stdout(Stdio::piped())
         .spawn()
         .expect("the fake endpoint starts");
@@ -54,64 +128,19 @@ fn main() {
     BufReader::new(server.stdout.take().expect("stdout"))
         .read_line(&mut url)
         .expect("its URL");
-    let url = url.trim().to_string();
-    let ids: String = (0..jobs).map(|i| format!("job{i:04}\n")).collect();
-    let env = [
-        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIbenchmarkkeyid"),
-        (
-            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            "benchmark-secret-not-real",
-        ),
-        ("PATH", "/usr/local/bin:/usr/bin:/bin"),
-        ("HOME", "/nonexistent"),
-    ];
-    let one = run(
-        &url,
-        &[
-            dts.as_str(),
-            "-q",
-            "--rate",
-            "0",
-            "--endpoint",
-            &url,
-            "suspend",
-            "-j",
-            "-",
-            "--parallel",
-            "16",
-        ],
-        &env,
-        &ids,
-    );
-    let many = run(
-        &url,
-        &[
-            "xargs",
-            "-P",
-            "16",
-            "-n",
-            "1",
-            dts.as_str(),
-            "-q",
-            "--rate",
-            "0",
-            "--endpoint",
-            &url,
-            "suspend",
-            "-j",
-        ],
-        &env,
-        &ids,
-    );
-    let _ = server.kill();
-    let _ = server.wait();
-    report(jobs, &one, &many);
+    (server, url.trim().to_string())
 }
 
 /// Runs `command` with `ids` on stdin; measures it and counts what the
 /// fake saw.
 #[allow(clippy::zombie_processes)] // reaped by wait4 below
-fn run(url: &str, command: &[&str], env: &[(&str, &str)], ids: &str) -> Run {
+fn run(
+    stats: &dyn Fn(&str) -> (usize, usize),
+    url: &str,
+    command: &[&str],
+    env: &[(&str, &str)],
+    ids: &str,
+) -> Run {
     let before = stats(url);
     let start = Instant::now();
     let mut child = Command::new(command[0])
@@ -166,15 +195,28 @@ fn most_threads(pid: u32) -> usize {
     most
 }
 
-/// The fake's connections and requests so far.
-fn stats(url: &str) -> (usize, usize) {
-    let mut s = TcpStream::connect(url.trim_start_matches("http://")).expect("the fake");
-    let _ = write!(
-        s,
-        "GET /stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    );
-    let mut text = String::new();
-    let _ = s.read_to_string(&mut text);
+/// The fake's connections and requests so far (over https with `ca`).
+fn stats(url: &str, ca: Option<&str>) -> (usize, usize) {
+    let mut tls = ureq::tls::TlsConfig::builder();
+    if let Some(ca) = ca {
+        let pem = std::fs::read(ca).expect("the CA");
+        let cert = ureq::tls::Certificate::from_pem(&pem).expect("a PEM certificate");
+        tls = tls.root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(vec![
+            cert,
+        ])));
+    }
+    let agent = ureq::Agent::config_builder()
+        .tls_config(tls.build())
+        .build()
+        .new_agent();
+    let text = agent
+        .get(&format!("{url}/stats"))
+        .header("Connection", "close")
+        .call()
+        .expect("the fake's stats")
+        .body_mut()
+        .read_to_string()
+        .expect("its stats");
     let number = |key: &str| -> usize {
         text.split(&format!("\"{key}\":"))
             .nth(1)
@@ -185,12 +227,18 @@ fn stats(url: &str) -> (usize, usize) {
     (number("connections"), number("requests"))
 }
 
-fn report(jobs: usize, one: &Run, many: &Run) {
+fn report(jobs: usize, scheme: &str, one: &Run, many: &Run) {
+    println!();
     println!(
-        "## Fleet: {jobs} jobs paused at --parallel 16, the fake adding 50 ms an answer (http)"
+        "## Fleet: {jobs} jobs paused at --parallel 16, the fake adding 50 ms an answer ({scheme})"
     );
     println!();
-    println!("| | wall | calls/s | CPU | connections | threads (most) | peak RSS |");
+    let conns = if scheme == "https" {
+        "connections (TLS handshakes)"
+    } else {
+        "connections"
+    };
+    println!("| | wall | calls/s | CPU | {conns} | threads (most) | peak RSS |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for (name, r) in [
         ("one dts process (`-j -`)", one),
