@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to the config file, asking for each value')
+            [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -296,6 +297,31 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'dts;emulator' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on (loopback unless you name another)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]')
+            [CompletionResult]::new('--access-key-id', '--access-key-id', [CompletionResultType]::ParameterName, 'Accept this key too (with --access-key-secret)')
+            [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'The secret of --access-key-id')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: DTS_OUTPUT] [default: table]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Start from the seeded fleet again')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show on stderr where each setting came from and each attempt (secrets redacted)')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'dts;completions' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')
@@ -322,6 +348,7 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write a profile to the config file, asking for each value')
+            [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script on stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -339,6 +366,9 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
             break
         }
         'dts;help;configure' {
+            break
+        }
+        'dts;help;emulator' {
             break
         }
         'dts;help;completions' {

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand status 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)'
             cand list 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)'
             cand configure 'Write a profile to the config file, asking for each value'
+            cand emulator 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)'
             cand completions 'Print a shell completion script on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -285,6 +286,30 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'dts;emulator'= {
+            cand --listen 'The address to listen on (loopback unless you name another)'
+            cand --state 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]'
+            cand --access-key-id 'Accept this key too (with --access-key-secret)'
+            cand --access-key-secret 'The secret of --access-key-id'
+            cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
+            cand --config 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]'
+            cand --endpoint 'Call this endpoint instead of the region''s; a bare host means https://HOST [env: DTS_ENDPOINT]'
+            cand -o 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --output 'Output format [env: DTS_OUTPUT] [default: table]'
+            cand --timeout 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]'
+            cand --retries 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]'
+            cand --rate 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]'
+            cand --reset 'Start from the seeded fleet again'
+            cand -q 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand --quiet 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+            cand -v 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+            cand --verbose 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+            cand --no-credential-cache 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
+            cand --dry-run 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'dts;completions'= {
             cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
             cand --profile 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'
@@ -310,6 +335,7 @@ set edit:completion:arg-completer[dts] = {|@words|
             cand status 'Show a job''s status, delay, checkpoint and error (DescribeDtsJobDetail)'
             cand list 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)'
             cand configure 'Write a profile to the config file, asking for each value'
+            cand emulator 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)'
             cand completions 'Print a shell completion script on stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -322,6 +348,8 @@ set edit:completion:arg-completer[dts] = {|@words|
         &'dts;help;list'= {
         }
         &'dts;help;configure'= {
+        }
+        &'dts;help;emulator'= {
         }
         &'dts;help;completions'= {
         }

@@ -45,6 +45,7 @@ complete -c dts -n "__fish_dts_needs_command" -f -a "start" -d 'Resume a paused 
 complete -c dts -n "__fish_dts_needs_command" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "list" -d 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
+complete -c dts -n "__fish_dts_needs_command" -f -a "emulator" -d 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)'
 complete -c dts -n "__fish_dts_needs_command" -f -a "completions" -d 'Print a shell completion script on stdout'
 complete -c dts -n "__fish_dts_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s j -l job-id -d 'The task ID (DtsJobId); repeat for several jobs, or give - to read one ID a line from stdin (blank lines and # comments skipped)' -r
@@ -233,6 +234,24 @@ complete -c dts -n "__fish_dts_using_subcommand configure" -s v -l verbose -d 'S
 complete -c dts -n "__fish_dts_using_subcommand configure" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand configure" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l listen -d 'The address to listen on (loopback unless you name another)' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l state -d 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-id -d 'Accept this key too (with --access-key-secret)' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-secret -d 'The secret of --access-key-id' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
+json\t'The service\'s JSON answer, one object'"
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l retries -d 'Retries after throttling, service or network errors; 0 for none [env: DTS_RETRIES] [default: 3]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l rate -d 'Most DTS calls a second for the whole run; 0 for no limit; a throttled answer halves it for a while [env: DTS_RATE] [default: 10]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l reset -d 'Start from the seeded fleet again'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -s q -l quiet -d 'Print nothing on stdout; errors still go to stderr and the exit code is unchanged'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -s v -l verbose -d 'Show on stderr where each setting came from and each attempt (secrets redacted)'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
+complete -c dts -n "__fish_dts_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
 complete -c dts -n "__fish_dts_using_subcommand completions" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
@@ -246,10 +265,11 @@ complete -c dts -n "__fish_dts_using_subcommand completions" -s v -l verbose -d 
 complete -c dts -n "__fish_dts_using_subcommand completions" -l no-credential-cache -d 'Assume roles afresh instead of using keys cached from an earlier run [env: DTS_CREDENTIAL_CACHE=off]'
 complete -c dts -n "__fish_dts_using_subcommand completions" -l dry-run -d 'Print the signed request that would be sent (SecurityToken shortened to 4 characters), send nothing, exit 0'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "resume" -d 'Resume a paused job (StartDtsJob)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "list" -d 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
-complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "suspend" -d 'Pause a job (SuspendDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "resume" -d 'Resume a paused job (StartDtsJob)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "status" -d 'Show a job\'s status, delay, checkpoint and error (DescribeDtsJobDetail)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "list" -d 'List jobs: id, name, type, status, delay, instance, source and destination (DescribeDtsJobs)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "configure" -d 'Write a profile to the config file, asking for each value'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "emulator" -d 'Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to talk to (`--endpoint emulator` runs one inside dts instead)'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "completions" -d 'Print a shell completion script on stdout'
+complete -c dts -n "__fish_dts_using_subcommand help; and not __fish_seen_subcommand_from suspend resume status list configure emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod credentials;
+pub mod emulator;
 pub mod error;
 pub mod limits;
 pub mod obtain;
@@ -160,5 +161,31 @@ fn dispatch<O: Write + Send, E: Write + Send>(
         } => jobs_or_all(sink, &job(j, &RESUME, Some(wait), Some(select)), world),
         Command::Status { job: j } => jobs_or_all(sink, &job(j, &STATUS, None, None), world),
         Command::List { list } => commands::list::run(sink, &cli.global, list, world),
+        Command::Emulator {
+            listen,
+            state,
+            reset,
+            access_key_id,
+            access_key_secret,
+        } => {
+            let extra = access_key_id
+                .clone()
+                .zip(access_key_secret.clone())
+                .map(|(id, secret)| emulator::gateway::Key {
+                    id,
+                    secret,
+                    token: None,
+                });
+            let options = commands::emulator::Options {
+                listen,
+                state: state.clone(),
+                reset: *reset,
+                extra,
+            };
+            match commands::emulator::run(options, &mut |text| sink.note_raw(text)) {
+                Ok(()) => 0,
+                Err(e) => sink.fail(&e, OutputFormat::Table, None),
+            }
+        }
     }
 }

@@ -62,6 +62,34 @@ Examples:
   dts list -r cn-hangzhou --status synchronizing --name orders -o json | jq -r .DtsJobId
   dts list -r cn-hangzhou -r cn-shanghai --type sync --tag team=payments";
 
+/// `dts emulator --help`'s epilogue: the keys and the test job ids.
+pub fn emulator_help() -> String {
+    use crate::emulator::gateway::{
+        DEMO_KEY_ID, DEMO_KEY_SECRET, DEMO_STS_ID, DEMO_STS_SECRET, DEMO_STS_TOKEN,
+    };
+    let ids: Vec<String> = crate::emulator::world::TEST_IDS
+        .iter()
+        .map(|(id, what, code)| format!("  {id:<28} exit {code:>2}: {what}"))
+        .collect();
+    format!(
+        "Keys it accepts:
+  {DEMO_KEY_ID} / {DEMO_KEY_SECRET}
+  {DEMO_STS_ID} / {DEMO_STS_SECRET} with the SecurityToken {DEMO_STS_TOKEN}
+
+It emulates SuspendDtsJob, StartDtsJob, DescribeDtsJobDetail and DescribeDtsJobs (signature v1.0
+verified, 20 calls/s per key and action, a seeded fleet in cn-hangzhou and cn-shanghai); any
+other job id that starts with dtsjob- springs into being as a running sync job.
+
+Test job ids, each forcing one outcome:
+{}
+
+Examples:
+  dts emulator
+  dts emulator --listen 127.0.0.1:9000 --state /tmp/jobs.json --reset",
+        ids.join("\n")
+    )
+}
+
 pub const STATUS_EXAMPLES: &str = "\
 Examples:
   dts status -j l3m1213ye7lb2c9

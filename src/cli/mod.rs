@@ -9,7 +9,7 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-mod help;
+pub mod help;
 pub mod select;
 
 use crate::config::endpoint::{self, Endpoint};
@@ -156,6 +156,32 @@ pub enum Command {
     Configure {
         #[command(flatten)]
         role: RoleArgs,
+    },
+
+    /// Run the built-in DTS emulator until Ctrl-C, for scripts and SDKs to
+    /// talk to (`--endpoint emulator` runs one inside dts instead)
+    #[command(after_help = help::emulator_help())]
+    Emulator {
+        /// The address to listen on (loopback unless you name another)
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8790")]
+        listen: String,
+
+        /// The file the emulated jobs are kept in
+        /// [default: <data dir>/dts/emulator.json]
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+
+        /// Start from the seeded fleet again
+        #[arg(long)]
+        reset: bool,
+
+        /// Accept this key too (with --access-key-secret)
+        #[arg(long, value_name = "ID", requires = "access_key_secret", value_parser = Unquoted(non_empty))]
+        access_key_id: Option<String>,
+
+        /// The secret of --access-key-id
+        #[arg(long, value_name = "SECRET", requires = "access_key_id", value_parser = Unquoted(non_empty))]
+        access_key_secret: Option<String>,
     },
 
     /// Print a shell completion script on stdout

@@ -4,6 +4,7 @@
 
 pub mod configure;
 pub mod dry_run;
+pub mod emulator;
 pub mod fleet_wait;
 pub mod ids;
 pub mod job_command;

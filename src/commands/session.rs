@@ -55,9 +55,16 @@ pub fn open<O: Write, E: Write>(
     if env.get("DTS_DEBUG_PANIC").is_some() {
         panic!("DTS_DEBUG_PANIC is set");
     }
-    let settings = resolution
+    let mut settings = resolution
         .result
         .map_err(|e| sink.fail(&e, resolution.output, None))?;
+    if settings.endpoint.is_emulator() {
+        settings.endpoint = embedded(env).map_err(|e| sink.fail(&e, settings.output, None))?;
+        sink.verbose(&format!(
+            "endpoint: the built-in emulator at {}; dts signs with its demo keys, never yours",
+            settings.endpoint
+        ));
+    }
     for w in &settings.warnings {
         sink.warn(w);
     }
@@ -74,6 +81,21 @@ pub fn open<O: Write, E: Write>(
         credentials,
         proxy,
     })
+}
+
+/// Starts the built-in emulator inside this process, its world in
+/// `DTS_EMULATOR_STATE` or `<data dir>/dts/emulator.json`; returns its
+/// endpoint.
+fn embedded(env: &Env) -> Result<crate::config::endpoint::Endpoint, Error> {
+    let state = env
+        .get("DTS_EMULATOR_STATE")
+        .map(std::path::PathBuf::from)
+        .or_else(crate::emulator::default_state);
+    let emulator = crate::emulator::Emulator::new(state, false, None, &crate::ambient::System);
+    let addr = emulator
+        .start()
+        .map_err(|e| Error::Internal(format!("the built-in emulator could not start: {e}")))?;
+    crate::config::endpoint::Endpoint::parse(&format!("http://{addr}")).map_err(Error::Internal)
 }
 
 /// The keys of the settings' provider (a role is assumed, the instance

@@ -188,6 +188,11 @@ impl Endpoint {
         split_port(&self.authority).map_or(&self.authority, |(h, _)| h)
     }
 
+    /// Whether this is `emulator`, the built-in DTS emulator's name.
+    pub fn is_emulator(&self) -> bool {
+        self.scheme == Scheme::Https && self.authority == "emulator"
+    }
+
     /// Whether the host is this machine (`localhost`, 127.0.0.0/8, `::1`):
     /// plain http is harmless only there.
     pub fn is_loopback(&self) -> bool {

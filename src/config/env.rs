@@ -44,6 +44,7 @@ pub const ENV_VARS: &[&str] = &[
     "ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS",
     "DTS_CREDENTIAL_CACHE",
     "DTS_RATE",
+    "DTS_EMULATOR_STATE",
 ];
 
 /// The environment as dts sees it: only [`ENV_VARS`], empty values dropped.

@@ -72,6 +72,33 @@ pub fn install() {
     let _ = ctrlc::set_handler(|| end_early(&Error::Interrupted(Signal::Int)));
 }
 
+/// For a server that runs until stopped (`dts emulator`): Ctrl-C, SIGTERM
+/// and SIGHUP end it with exit 0 and a line saying so.
+#[cfg(unix)]
+pub fn exit_quietly_on_signals(what: &'static str) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = writeln!(std::io::stderr(), "dts: {what} stopped");
+                std::process::exit(0);
+            }
+        });
+}
+
+/// For a server that runs until stopped: Ctrl-C ends it with exit 0.
+#[cfg(not(unix))]
+pub fn exit_quietly_on_signals(what: &'static str) {
+    let _ = ctrlc::set_handler(move || {
+        let _ = writeln!(std::io::stderr(), "dts: {what} stopped");
+        std::process::exit(0);
+    });
+}
+
 /// Json mode owes stdout one object until [`stdout_written`].
 pub fn json_owed(owed: bool) {
     JSON_OWED.store(owed, Ordering::SeqCst);

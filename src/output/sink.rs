@@ -90,6 +90,11 @@ impl<'a, O: Write, E: Write> Sink<'a, O, E> {
         self.stderr(&format!("dts: {line}"));
     }
 
+    /// Text dts made itself, on stderr as it is.
+    pub fn note_raw(&mut self, text: &str) {
+        self.stderr(text);
+    }
+
     /// `dts: note: ...` on stderr.
     pub fn note(&mut self, message: &str) {
         self.stderr(&format!("dts: note: {}\n", output::escape(message)));

@@ -125,10 +125,17 @@ fn resolve_into(
         ini: ini_path.as_deref(),
         dmi: paths.dmi.as_deref(),
     };
-    let chosen = chain::choose(
-        &ProfileName::new(flags.profile.as_deref(), env),
-        env,
-        &files,
+    let emulated = flags.endpoint.as_ref().is_some_and(Endpoint::is_emulator)
+        || env
+            .get("DTS_ENDPOINT")
+            .is_some_and(|e| e.eq_ignore_ascii_case("emulator"));
+    let chosen = emulator_keys(
+        emulated,
+        chain::choose(
+            &ProfileName::new(flags.profile.as_deref(), env),
+            env,
+            &files,
+        ),
     )?;
     let selected = chosen.selected.as_ref();
     if let Some(from) = profile_output(flags, env, selected, output)? {
@@ -169,6 +176,44 @@ fn resolve_into(
         origins,
         warnings,
     })
+}
+
+/// With the built-in emulator as endpoint (by flag, variable or the
+/// profile's `endpoint`), dts signs with the emulator's demo keys, never
+/// the user's: no credentials are needed at all.
+fn emulator_keys(
+    emulated: bool,
+    chosen: Result<chain::Chosen, Error>,
+) -> Result<chain::Chosen, Error> {
+    let in_profile = |c: &chain::Chosen| {
+        c.selected
+            .as_ref()
+            .and_then(|s| s.profile.endpoint.as_deref())
+            .is_some_and(|e| e.eq_ignore_ascii_case("emulator"))
+    };
+    let demo = || {
+        Provider::Static(crate::credentials::Credentials {
+            access_key_id: crate::emulator::gateway::DEMO_KEY_ID.into(),
+            access_key_secret: crate::secret::Secret::new(
+                crate::emulator::gateway::DEMO_KEY_SECRET,
+            ),
+            security_token: None,
+            source: crate::credentials::CredentialSource::Provider(
+                "the built-in emulator's demo keys (never yours)".into(),
+            ),
+        })
+    };
+    match chosen {
+        Ok(c) if emulated || in_profile(&c) => Ok(chain::Chosen {
+            provider: demo(),
+            ..c
+        }),
+        Err(_) if emulated => Ok(chain::Chosen {
+            provider: demo(),
+            selected: None,
+        }),
+        other => other,
+    }
 }
 
 /// The time limit, the retries and the rate, each by the one rule, else

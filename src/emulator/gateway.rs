@@ -1,0 +1,203 @@
+//! What the API gateway checks before an action runs, and its error
+//! shape: the signature (v1.0, exactly as dts and the SDKs sign), the
+//! key, the SecurityToken of STS keys, the Timestamp's 15 minutes, a nonce
+//! used once, and 20 calls a second per key and action.
+
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::ambient::Ambient;
+use crate::emulator::http::Answer;
+use crate::sign;
+
+/// The emulator's demo key pair, documented in the README.
+pub const DEMO_KEY_ID: &str = "LTAI5tEmulatorDemoKey";
+pub const DEMO_KEY_SECRET: &str = "emulator-demo-secret-not-a-real-key";
+/// Its STS triple.
+pub const DEMO_STS_ID: &str = "STS.EmulatorDemoKey";
+pub const DEMO_STS_SECRET: &str = "emulator-demo-sts-secret";
+pub const DEMO_STS_TOKEN: &str = "CAISEmulatorDemoSecurityToken";
+/// Calls a second per key and action.
+pub const RATE: usize = 20;
+
+/// A key the emulator accepts.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub id: String,
+    pub secret: String,
+    pub token: Option<String>,
+}
+
+/// The gateway's memory: keys, nonces seen, recent calls.
+#[derive(Debug)]
+pub struct Gateway {
+    keys: Vec<Key>,
+    nonces: Mutex<HashSet<String>>,
+    calls: Mutex<HashMap<(String, String), VecDeque<Duration>>>,
+}
+
+impl Gateway {
+    /// The demo keys, and `extra` if given.
+    pub fn new(extra: Option<Key>) -> Self {
+        let mut keys = vec![
+            Key {
+                id: DEMO_KEY_ID.into(),
+                secret: DEMO_KEY_SECRET.into(),
+                token: None,
+            },
+            Key {
+                id: DEMO_STS_ID.into(),
+                secret: DEMO_STS_SECRET.into(),
+                token: Some(DEMO_STS_TOKEN.into()),
+            },
+        ];
+        keys.extend(extra);
+        Gateway {
+            keys,
+            nonces: Mutex::new(HashSet::new()),
+            calls: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The refusal the gateway gives `params`, if any.
+    pub fn check(
+        &self,
+        method: &str,
+        params: &BTreeMap<String, String>,
+        ambient: &dyn Ambient,
+    ) -> Option<Answer> {
+        let get = |k: &str| params.get(k).map(String::as_str);
+        for missing in ["AccessKeyId", "Signature", "SignatureNonce", "Timestamp"] {
+            if get(missing).is_none() {
+                return Some(refuse(
+                    400,
+                    "MissingParameter",
+                    &format!("{missing} is mandatory for this action."),
+                    None,
+                ));
+            }
+        }
+        let id = get("AccessKeyId").unwrap_or_default();
+        let Some(key) = self.keys.iter().find(|k| k.id == id) else {
+            return Some(refuse(
+                404,
+                "InvalidAccessKeyId.NotFound",
+                "Specified access key is not found.",
+                None,
+            ));
+        };
+        let mut unsigned = params.clone();
+        let given = unsigned.remove("Signature").unwrap_or_default();
+        let to_sign = sign::string_to_sign(method, &sign::canonicalized_query(&unsigned));
+        if sign::signature(&key.secret, &to_sign) != given {
+            return Some(refuse(
+                400,
+                "SignatureDoesNotMatch",
+                &format!(
+                    "Specified signature is not matched with our calculation. server string to sign is:{to_sign}"
+                ),
+                None,
+            ));
+        }
+        if key.token.is_some() && get("SecurityToken") != key.token.as_deref() {
+            return Some(refuse(
+                400,
+                "InvalidSecurityToken.Mismatch",
+                "Specified SecurityToken is invalid.",
+                None,
+            ));
+        }
+        if !timely(get("Timestamp").unwrap_or_default(), ambient) {
+            return Some(refuse(
+                400,
+                "InvalidTimeStamp.Expired",
+                "Specified time stamp or date value is expired.",
+                None,
+            ));
+        }
+        let nonce = get("SignatureNonce").unwrap_or_default().to_string();
+        if !self.nonces.lock().is_ok_and(|mut n| n.insert(nonce)) {
+            return Some(refuse(
+                400,
+                "SignatureNonceUsed",
+                "Specified signature nonce was used already.",
+                None,
+            ));
+        }
+        self.throttled(id, get("Action").unwrap_or_default(), ambient)
+    }
+
+    /// `Throttling.User` beyond [`RATE`] calls in a second.
+    fn throttled(&self, id: &str, action: &str, ambient: &dyn Ambient) -> Option<Answer> {
+        let now = ambient.monotonic();
+        let mut calls = self.calls.lock().ok()?;
+        let recent = calls
+            .entry((id.to_string(), action.to_string()))
+            .or_default();
+        while recent
+            .front()
+            .is_some_and(|t| now.saturating_sub(*t) >= Duration::from_secs(1))
+        {
+            recent.pop_front();
+        }
+        if recent.len() >= RATE {
+            return Some(throttling());
+        }
+        recent.push_back(now);
+        None
+    }
+}
+
+/// The gateway's throttling answer.
+pub fn throttling() -> Answer {
+    refuse(
+        400,
+        "Throttling.User",
+        "Request was denied due to user flow control.",
+        None,
+    )
+}
+
+/// Whether an API timestamp is within 15 minutes of now.
+fn timely(timestamp: &str, ambient: &dyn Ambient) -> bool {
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    let Ok(t) = time::PrimitiveDateTime::parse(timestamp, format) else {
+        return false;
+    };
+    let now = ambient
+        .now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    (t.assume_utc().unix_timestamp() - now).abs() <= 15 * 60
+}
+
+/// An error in the gateway's shape (`Code`, `Message`, ...), or DTS's own
+/// (`Success`, `ErrCode`, `ErrMessage`) when `dts` names the job's request.
+pub fn refuse(status: u16, code: &str, message: &str, dts: Option<&str>) -> Answer {
+    let request_id = format!("EMU-{:08X}", fastrand());
+    let body = match dts {
+        Some(_) => json!({
+            "RequestId": request_id, "HttpStatusCode": status, "Success": false,
+            "ErrCode": code, "ErrMessage": message, "Code": code,
+        }),
+        None => json!({
+            "RequestId": request_id, "HostId": "dts.emulator", "Code": code, "Message": message,
+            "Recommend": "https://api.aliyun.com/troubleshoot",
+        }),
+    };
+    Answer::Body {
+        status,
+        body: body.to_string(),
+    }
+}
+
+/// A cheap counter for request ids (not random: ids need only differ).
+fn fastrand() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0x1000);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}

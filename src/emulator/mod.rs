@@ -1,0 +1,110 @@
+//! A DTS emulator inside dts: the gateway's checks (`gateway`), the jobs
+//! and their state machine (`world`), over a little HTTP (`http`). Run
+//! embedded (`--endpoint emulator`: on an ephemeral loopback port inside
+//! the dts process) or standalone (`dts emulator`), the state kept in a
+//! file so that separate commands see one world.
+
+pub mod gateway;
+pub mod http;
+pub mod world;
+
+use std::io::BufReader;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::ambient::Ambient;
+use gateway::Gateway;
+use world::World;
+
+/// The emulator: the gateway, the world, and where the world is kept.
+pub struct Emulator {
+    gateway: Gateway,
+    world: Mutex<World>,
+    state: Option<PathBuf>,
+    ambient: &'static (dyn Ambient + Sync),
+}
+
+/// The state file when nothing names one: `<data dir>/dts/emulator.json`.
+pub fn default_state() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("dts").join("emulator.json"))
+}
+
+impl Emulator {
+    /// An emulator with the world in `state` (seeded when there is none,
+    /// or when `reset`), accepting the demo keys and `extra`.
+    pub fn new(
+        state: Option<PathBuf>,
+        reset: bool,
+        extra: Option<gateway::Key>,
+        ambient: &'static (dyn Ambient + Sync),
+    ) -> Self {
+        let world = match &state {
+            Some(file) if !reset => World::load(file),
+            _ => World::seeded(),
+        };
+        if let (Some(file), true) = (&state, reset) {
+            world.save(file);
+        }
+        Emulator {
+            gateway: Gateway::new(extra),
+            world: Mutex::new(world),
+            state,
+            ambient,
+        }
+    }
+
+    /// Serves `listener` until the process ends.
+    pub fn serve(self: Arc<Self>, listener: TcpListener) {
+        for stream in listener.incoming().flatten() {
+            let me = Arc::clone(&self);
+            std::thread::spawn(move || me.connection(stream));
+        }
+    }
+
+    /// Starts serving on an ephemeral loopback port, on a thread of its
+    /// own; returns the address.
+    pub fn start(self) -> std::io::Result<SocketAddr> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let addr = listener.local_addr()?;
+        let me = Arc::new(self);
+        std::thread::Builder::new()
+            .name("emulator".into())
+            .spawn(move || me.serve(listener))?;
+        Ok(addr)
+    }
+
+    fn connection(&self, stream: TcpStream) {
+        let _ = stream.set_nodelay(true);
+        let Ok(read_half) = stream.try_clone() else {
+            return;
+        };
+        let mut reader = BufReader::new(read_half);
+        let mut stream = stream;
+        while let Some(request) = http::read(&mut reader) {
+            let answer = self.answer(&request);
+            if !http::write(&mut stream, &answer, request.close) {
+                break;
+            }
+        }
+    }
+
+    /// The answer to one request.
+    pub fn answer(&self, request: &http::Request) -> http::Answer {
+        if let Some(refused) = self
+            .gateway
+            .check(&request.method, &request.params, self.ambient)
+        {
+            return refused;
+        }
+        let action = request.params.get("Action").map_or("", String::as_str);
+        let Ok(mut world) = self.world.lock() else {
+            return gateway::refuse(500, "InternalError", "The emulator failed.", None);
+        };
+        let (answer, changed) = world.act(action, &request.params);
+        if changed && let Some(file) = &self.state {
+            world.save(file);
+        }
+        answer
+    }
+}
