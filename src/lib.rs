@@ -161,28 +161,8 @@ fn dispatch<O: Write + Send, E: Write + Send>(
         } => jobs_or_all(sink, &job(j, &RESUME, Some(wait), Some(select)), world),
         Command::Status { job: j } => jobs_or_all(sink, &job(j, &STATUS, None, None), world),
         Command::List { list } => commands::list::run(sink, &cli.global, list, world),
-        Command::Emulator {
-            listen,
-            state,
-            reset,
-            access_key_id,
-            access_key_secret,
-        } => {
-            let extra = access_key_id
-                .clone()
-                .zip(access_key_secret.clone())
-                .map(|(id, secret)| emulator::gateway::Key {
-                    id,
-                    secret,
-                    token: None,
-                });
-            let options = commands::emulator::Options {
-                listen,
-                state: state.clone(),
-                reset: *reset,
-                extra,
-            };
-            match commands::emulator::run(options, &mut |text| sink.note_raw(text)) {
+        Command::Emulator { args } => {
+            match commands::emulator::run(args, &mut |t| sink.note_raw(t)) {
                 Ok(()) => 0,
                 Err(e) => sink.fail(&e, OutputFormat::Table, None),
             }

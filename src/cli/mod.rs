@@ -162,26 +162,8 @@ pub enum Command {
     /// talk to (`--endpoint emulator` runs one inside dts instead)
     #[command(after_help = help::emulator_help())]
     Emulator {
-        /// The address to listen on (loopback unless you name another)
-        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8790")]
-        listen: String,
-
-        /// The file the emulated jobs are kept in
-        /// [default: <data dir>/dts/emulator.json]
-        #[arg(long, value_name = "FILE")]
-        state: Option<PathBuf>,
-
-        /// Start from the seeded fleet again
-        #[arg(long)]
-        reset: bool,
-
-        /// Accept this key too (with --access-key-secret)
-        #[arg(long, value_name = "ID", requires = "access_key_secret", value_parser = Unquoted(non_empty))]
-        access_key_id: Option<String>,
-
-        /// The secret of --access-key-id
-        #[arg(long, value_name = "SECRET", requires = "access_key_id", value_parser = Unquoted(non_empty))]
-        access_key_secret: Option<String>,
+        #[command(flatten)]
+        args: EmulatorArgs,
     },
 
     /// Print a shell completion script on stdout
@@ -211,6 +193,31 @@ pub struct RoleArgs {
     /// With --role-arn: the role session name (default dts-<unix seconds>)
     #[arg(long, value_name = "NAME", requires = "role_arn", value_parser = Unquoted(non_empty))]
     pub role_session_name: Option<String>,
+}
+
+/// `dts emulator`'s options.
+#[derive(Debug, Clone, Args)]
+pub struct EmulatorArgs {
+    /// The address to listen on (loopback unless you name another)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8790")]
+    pub listen: String,
+
+    /// The file the emulated jobs are kept in
+    /// [default: <data dir>/dts/emulator.json]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+
+    /// Start from the seeded fleet again
+    #[arg(long)]
+    pub reset: bool,
+
+    /// Accept this key too (with --access-key-secret)
+    #[arg(long, value_name = "ID", requires = "access_key_secret", value_parser = Unquoted(non_empty))]
+    pub access_key_id: Option<String>,
+
+    /// The secret of --access-key-id
+    #[arg(long, value_name = "SECRET", requires = "access_key_id", value_parser = Unquoted(non_empty))]
+    pub access_key_secret: Option<String>,
 }
 
 /// Which jobs to act on.

@@ -6,21 +6,41 @@ use std::net::TcpListener;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::cli::EmulatorArgs;
 use crate::emulator::gateway::{DEMO_KEY_ID, DEMO_KEY_SECRET, Key};
 use crate::emulator::{Emulator, default_state};
 use crate::error::Error;
 use crate::output::interrupt;
 
-/// What `dts emulator` was given.
-pub struct Options<'a> {
-    pub listen: &'a str,
-    pub state: Option<PathBuf>,
-    pub reset: bool,
-    pub extra: Option<Key>,
+/// Serves until stopped; returns only on a failure to start.
+pub fn run(args: &EmulatorArgs, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
+    let extra = args
+        .access_key_id
+        .clone()
+        .zip(args.access_key_secret.clone())
+        .map(|(id, secret)| Key {
+            id,
+            secret,
+            token: None,
+        });
+    let options = Options {
+        listen: &args.listen,
+        state: args.state.clone(),
+        reset: args.reset,
+        extra,
+    };
+    serve(options, say)
 }
 
-/// Serves until stopped; returns only on a failure to start.
-pub fn run(options: Options<'_>, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
+/// What the emulator serves with.
+struct Options<'a> {
+    listen: &'a str,
+    state: Option<PathBuf>,
+    reset: bool,
+    extra: Option<Key>,
+}
+
+fn serve(options: Options<'_>, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
     let listener = TcpListener::bind(options.listen).map_err(|e| {
         Error::Usage(format!(
             "cannot listen on {}: {}",

@@ -6,6 +6,9 @@
 
 pub mod gateway;
 pub mod http;
+pub mod job;
+pub mod listing;
+pub mod test_ids;
 pub mod world;
 
 use std::io::BufReader;

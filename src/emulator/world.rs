@@ -10,98 +10,17 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::emulator::gateway::{refuse, throttling};
+use crate::emulator::gateway::refuse;
 use crate::emulator::http::Answer;
-
-/// One job.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Job {
-    pub id: String,
-    pub name: String,
-    /// MIGRATION, SYNC or SUBSCRIBE.
-    pub kind: String,
-    pub status: String,
-    pub region: String,
-    pub instance: String,
-    pub delay_ms: u64,
-    pub source: String,
-    pub destination: String,
-    /// How many calls a test id has answered (for "throttled twice").
-    #[serde(default)]
-    pub calls: u32,
-}
+use crate::emulator::job::{Job, is_running, listed, seed_job};
+use crate::emulator::listing;
+pub use crate::emulator::test_ids::TEST_IDS;
+use crate::emulator::test_ids::forced;
 
 /// Every job, by id.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct World {
     pub jobs: BTreeMap<String, Job>,
-}
-
-/// The test ids, what each forces, and the exit code dts gives it.
-pub const TEST_IDS: &[(&str, &str, u8)] = &[
-    ("dtsjob-test-ok", "succeeds", 0),
-    ("dtsjob-test-denied", "NoPermission (HTTP 403)", 4),
-    (
-        "dtsjob-test-rejected",
-        "InvalidJobStatus: the job's state does not allow it",
-        5,
-    ),
-    ("dtsjob-test-throttled", "Throttling.User on every call", 6),
-    (
-        "dtsjob-test-throttled-twice",
-        "Throttling.User twice, then success",
-        0,
-    ),
-    (
-        "dtsjob-test-unavailable",
-        "ServiceUnavailable (HTTP 503)",
-        7,
-    ),
-    (
-        "dtsjob-test-slow",
-        "no answer for 120 s (past any --timeout)",
-        8,
-    ),
-    (
-        "dtsjob-test-cut-off",
-        "a body shorter than its Content-Length",
-        8,
-    ),
-    ("dtsjob-test-not-json", "an HTML page with HTTP 200", 9),
-    (
-        "dtsjob-test-lost",
-        "applies the change, then drops the answer (dts checks: 0)",
-        0,
-    ),
-    (
-        "dtsjob-test-fails",
-        "resume fails: --wait ends with the job Failed",
-        5,
-    ),
-    (
-        "dtsjob-test-stuck",
-        "accepted but never changes: --wait runs out",
-        10,
-    ),
-];
-
-fn seed_job(i: usize, kind: &str, status: &str, region: &str, name: &str) -> Job {
-    Job {
-        id: format!("dtsjob-seed{i:02}"),
-        name: name.into(),
-        kind: kind.into(),
-        status: status.into(),
-        region: region.into(),
-        instance: format!("dtsi-seed{i:02}"),
-        delay_ms: (i as u64 * 731) % 5000,
-        source: "MySQL rm-bp1source".into(),
-        destination: if kind == "SUBSCRIBE" {
-            "-".into()
-        } else {
-            "PolarDB pc-bp1dest".into()
-        },
-        calls: 0,
-    }
 }
 
 impl World {
@@ -213,7 +132,7 @@ impl World {
                 };
                 job_action(job, action)
             }
-            "DescribeDtsJobs" => (list(self, p), false),
+            "DescribeDtsJobs" => (listing::list(&self.jobs, p), false),
             _ => (
                 refuse(
                     404,
@@ -278,79 +197,6 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
     }
 }
 
-fn is_running(status: &str) -> bool {
-    matches!(
-        status,
-        "Synchronizing" | "Migrating" | "Initializing" | "Normal"
-    )
-}
-
-/// What a test id forces, if it forces anything now.
-fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
-    let body = |status: u16, body: &str| Answer::Body {
-        status,
-        body: body.to_string(),
-    };
-    Some(match job.id.as_str() {
-        "dtsjob-test-denied" => (
-            refuse(
-                403,
-                "NoPermission",
-                "You are not authorized to do this action.",
-                None,
-            ),
-            false,
-        ),
-        "dtsjob-test-rejected" => (
-            refuse(
-                400,
-                "InvalidJobStatus",
-                "The job's status does not allow this action.",
-                Some(""),
-            ),
-            false,
-        ),
-        "dtsjob-test-throttled" => (throttling(), false),
-        "dtsjob-test-throttled-twice" if job.calls <= 2 => (throttling(), true),
-        "dtsjob-test-unavailable" => (
-            body(
-                503,
-                r#"{"Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}"#,
-            ),
-            false,
-        ),
-        "dtsjob-test-slow" => (Answer::Stall, false),
-        "dtsjob-test-cut-off" => (
-            Answer::CutOff {
-                body: r#"{"RequestId":"EMU-CUT","Succ"#.into(),
-                promised: 200,
-            },
-            false,
-        ),
-        "dtsjob-test-not-json" => (body(200, "<html><body>maintenance</body></html>"), false),
-        "dtsjob-test-lost" if action != "DescribeDtsJobDetail" && job.calls == 1 => {
-            let _ = job_action_plain(job, action);
-            (Answer::Drop, true)
-        }
-        _ => return None,
-    })
-}
-
-/// The state change of an action, without forcing (for "lost").
-fn job_action_plain(job: &mut Job, action: &str) -> bool {
-    match action {
-        "SuspendDtsJob" if is_running(&job.status) => {
-            job.status = "Suspending".into();
-            true
-        }
-        "StartDtsJob" if job.status == "Suspending" => {
-            job.status = "Synchronizing".into();
-            true
-        }
-        _ => false,
-    }
-}
-
 /// A success: DescribeDtsJobDetail's body, or the action's.
 fn ok(job: &Job, action: &str) -> Answer {
     let body = if action == "DescribeDtsJobDetail" {
@@ -362,68 +208,6 @@ fn ok(job: &Job, action: &str) -> Answer {
     } else {
         json!({"RequestId": format!("EMU-{}", job.id), "HttpStatusCode": 200, "Success": true})
     };
-    Answer::Body {
-        status: 200,
-        body: body.to_string(),
-    }
-}
-
-/// A job as DescribeDtsJobs and DescribeDtsJobDetail write it.
-fn listed(job: &Job) -> serde_json::Map<String, Value> {
-    let endpoint = |text: &str| {
-        let (engine, instance) = text.split_once(' ').unwrap_or((text, ""));
-        json!({"EngineName": engine, "InstanceID": instance, "Region": job.region})
-    };
-    let Value::Object(o) = json!({
-        "DtsJobId": job.id, "DtsJobName": job.name, "JobType": job.kind, "Status": job.status,
-        "DtsInstanceID": job.instance, "Delay": job.delay_ms, "Checkpoint": 1_714_979_289,
-        "ErrorMessage": if job.status == "Failed" { "the destination refused the connection" } else { "" },
-        "SourceEndpoint": endpoint(&job.source), "DestinationEndpoint": endpoint(&job.destination),
-        "Region": job.region,
-    }) else {
-        return serde_json::Map::new();
-    };
-    o
-}
-
-/// DescribeDtsJobs: filters and pages as FLEET.md says.
-fn list(world: &World, p: &BTreeMap<String, String>) -> Answer {
-    let get = |k: &str| p.get(k).map(String::as_str);
-    let size: usize = get("PageSize")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20)
-        .clamp(1, 100);
-    let number: usize = get("PageNumber")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1)
-        .max(1);
-    let selected: Vec<&Job> = world
-        .jobs
-        .values()
-        .filter(|j| j.kind == get("JobType").unwrap_or("MIGRATION"))
-        .filter(|j| {
-            get("RegionId")
-                .or(get("Region"))
-                .is_none_or(|r| r == j.region)
-        })
-        .filter(|j| get("Status").is_none_or(|s| s.eq_ignore_ascii_case(&j.status)))
-        .filter(|j| match (get("Type"), get("Params")) {
-            (Some("name"), Some(text)) => j.name.contains(text),
-            (Some("instance"), Some(id)) => j.instance == id,
-            _ => true,
-        })
-        .collect();
-    let page: Vec<Value> = selected
-        .iter()
-        .skip((number - 1) * size)
-        .take(size)
-        .map(|j| Value::Object(listed(j)))
-        .collect();
-    let body = json!({
-        "RequestId": "EMU-LIST", "HttpStatusCode": 200, "Success": true,
-        "TotalRecordCount": selected.len(), "PageNumber": number, "PageRecordCount": page.len(),
-        "DtsJobList": page,
-    });
     Answer::Body {
         status: 200,
         body: body.to_string(),

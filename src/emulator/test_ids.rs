@@ -1,0 +1,120 @@
+//! The test job ids: each forces one outcome, so that a script can be
+//! tested against every branch (throttled, refused, lost, failed, ...).
+
+use crate::emulator::gateway::{refuse, throttling};
+use crate::emulator::http::Answer;
+use crate::emulator::job::{Job, is_running};
+
+/// The test ids, what each forces, and the exit code dts gives it.
+pub const TEST_IDS: &[(&str, &str, u8)] = &[
+    ("dtsjob-test-ok", "succeeds", 0),
+    ("dtsjob-test-denied", "NoPermission (HTTP 403)", 4),
+    (
+        "dtsjob-test-rejected",
+        "InvalidJobStatus: the job's state does not allow it",
+        5,
+    ),
+    ("dtsjob-test-throttled", "Throttling.User on every call", 6),
+    (
+        "dtsjob-test-throttled-twice",
+        "Throttling.User twice, then success",
+        0,
+    ),
+    (
+        "dtsjob-test-unavailable",
+        "ServiceUnavailable (HTTP 503)",
+        7,
+    ),
+    (
+        "dtsjob-test-slow",
+        "no answer for 120 s (past any --timeout)",
+        8,
+    ),
+    (
+        "dtsjob-test-cut-off",
+        "a body shorter than its Content-Length",
+        8,
+    ),
+    ("dtsjob-test-not-json", "an HTML page with HTTP 200", 9),
+    (
+        "dtsjob-test-lost",
+        "applies the change, then drops the answer (dts checks: 0)",
+        0,
+    ),
+    (
+        "dtsjob-test-fails",
+        "resume fails: --wait ends with the job Failed",
+        5,
+    ),
+    (
+        "dtsjob-test-stuck",
+        "accepted but never changes: --wait runs out",
+        10,
+    ),
+];
+
+/// What a test id forces, if it forces anything now.
+pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
+    let body = |status: u16, body: &str| Answer::Body {
+        status,
+        body: body.to_string(),
+    };
+    Some(match job.id.as_str() {
+        "dtsjob-test-denied" => (
+            refuse(
+                403,
+                "NoPermission",
+                "You are not authorized to do this action.",
+                None,
+            ),
+            false,
+        ),
+        "dtsjob-test-rejected" => (
+            refuse(
+                400,
+                "InvalidJobStatus",
+                "The job's status does not allow this action.",
+                Some(""),
+            ),
+            false,
+        ),
+        "dtsjob-test-throttled" => (throttling(), false),
+        "dtsjob-test-throttled-twice" if job.calls <= 2 => (throttling(), true),
+        "dtsjob-test-unavailable" => (
+            body(
+                503,
+                r#"{"Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}"#,
+            ),
+            false,
+        ),
+        "dtsjob-test-slow" => (Answer::Stall, false),
+        "dtsjob-test-cut-off" => (
+            Answer::CutOff {
+                body: r#"{"RequestId":"EMU-CUT","Succ"#.into(),
+                promised: 200,
+            },
+            false,
+        ),
+        "dtsjob-test-not-json" => (body(200, "<html><body>maintenance</body></html>"), false),
+        "dtsjob-test-lost" if action != "DescribeDtsJobDetail" && job.calls == 1 => {
+            let _ = job_action_plain(job, action);
+            (Answer::Drop, true)
+        }
+        _ => return None,
+    })
+}
+
+/// The state change of an action, without forcing (for "lost").
+fn job_action_plain(job: &mut Job, action: &str) -> bool {
+    match action {
+        "SuspendDtsJob" if is_running(&job.status) => {
+            job.status = "Suspending".into();
+            true
+        }
+        "StartDtsJob" if job.status == "Suspending" => {
+            job.status = "Synchronizing".into();
+            true
+        }
+        _ => false,
+    }
+}
