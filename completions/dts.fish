@@ -26,7 +26,7 @@ end
 
 complete -c dts -n "__fish_dts_needs_command" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_needs_command" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_needs_command" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_needs_command" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_needs_command" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_needs_command" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -66,7 +66,7 @@ complete -c dts -n "__fish_dts_using_subcommand suspend" -l tag -d 'Only jobs wi
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l limit -d 'Stop after this many jobs' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand suspend" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand suspend" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand suspend" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand suspend" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -98,7 +98,7 @@ complete -c dts -n "__fish_dts_using_subcommand pause" -l tag -d 'Only jobs with
 complete -c dts -n "__fish_dts_using_subcommand pause" -l limit -d 'Stop after this many jobs' -r
 complete -c dts -n "__fish_dts_using_subcommand pause" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand pause" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand pause" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand pause" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand pause" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand pause" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -130,7 +130,7 @@ complete -c dts -n "__fish_dts_using_subcommand resume" -l tag -d 'Only jobs wit
 complete -c dts -n "__fish_dts_using_subcommand resume" -l limit -d 'Stop after this many jobs' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand resume" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand resume" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand resume" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand resume" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -162,7 +162,7 @@ complete -c dts -n "__fish_dts_using_subcommand start" -l tag -d 'Only jobs with
 complete -c dts -n "__fish_dts_using_subcommand start" -l limit -d 'Stop after this many jobs' -r
 complete -c dts -n "__fish_dts_using_subcommand start" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand start" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand start" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand start" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand start" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand start" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -184,7 +184,7 @@ complete -c dts -n "__fish_dts_using_subcommand status" -s r -l region -d 'The r
 complete -c dts -n "__fish_dts_using_subcommand status" -l parallel -d 'With several jobs: how many requests may be in flight at once' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand status" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand status" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand status" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand status" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -207,7 +207,7 @@ complete -c dts -n "__fish_dts_using_subcommand list" -l tag -d 'Only jobs with 
 complete -c dts -n "__fish_dts_using_subcommand list" -l limit -d 'Stop after this many jobs' -r
 complete -c dts -n "__fish_dts_using_subcommand list" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand list" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand list" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand list" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand list" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand list" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -223,7 +223,7 @@ complete -c dts -n "__fish_dts_using_subcommand configure" -l source-profile -d 
 complete -c dts -n "__fish_dts_using_subcommand configure" -l role-session-name -d 'With --role-arn: the role session name (default dts-<unix seconds>)' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand configure" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand configure" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand configure" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand configure" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -240,7 +240,7 @@ complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-id -d 'A
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-secret -d 'The secret of --access-key-id' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand emulator" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r
@@ -254,7 +254,7 @@ complete -c dts -n "__fish_dts_using_subcommand emulator" -l dry-run -d 'Print t
 complete -c dts -n "__fish_dts_using_subcommand emulator" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand completions" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -l config -d 'The profile file [env: DTS_CONFIG] [default: <config dir>/dts/config.toml]' -r -F
-complete -c dts -n "__fish_dts_using_subcommand completions" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST [env: DTS_ENDPOINT]' -r
+complete -c dts -n "__fish_dts_using_subcommand completions" -l endpoint -d 'Call this endpoint instead of the region\'s; a bare host means https://HOST; `emulator` runs the built-in DTS emulator (no account needed) [env: DTS_ENDPOINT]' -r
 complete -c dts -n "__fish_dts_using_subcommand completions" -s o -l output -d 'Output format [env: DTS_OUTPUT] [default: table]' -r -f -a "table\t'A small table for people'
 json\t'The service\'s JSON answer, one object'"
 complete -c dts -n "__fish_dts_using_subcommand completions" -l timeout -d 'Time limit for each attempt in seconds, fractions allowed [env: DTS_TIMEOUT] [default: 10]' -r

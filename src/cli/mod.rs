@@ -50,7 +50,8 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Call this endpoint instead of the region's; a bare host means
-    /// https://HOST [env: DTS_ENDPOINT]
+    /// https://HOST; `emulator` runs the built-in DTS emulator (no account
+    /// needed) [env: DTS_ENDPOINT]
     #[arg(long, global = true, value_name = "URL-or-HOST", value_parser = Unquoted(Endpoint::parse))]
     pub endpoint: Option<Endpoint>,
 

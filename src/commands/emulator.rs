@@ -56,7 +56,7 @@ fn serve(options: Options<'_>, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
         || "(kept in memory)".to_string(),
         |p| p.display().to_string(),
     );
-    let emulator = Emulator::new(state, options.reset, options.extra, &crate::ambient::System);
+    let emulator = Emulator::new(state, options.reset, options.extra, &crate::ambient::System)?;
     interrupt::exit_quietly_on_signals("emulator");
     say(&format!(
         "dts: the DTS emulator listens on http://{addr} (jobs kept in {shown}); Ctrl-C stops it\n\

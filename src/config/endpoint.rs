@@ -230,6 +230,9 @@ fn split_port(authority: &str) -> Result<(&str, Option<&str>), String> {
 
 impl fmt::Display for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_emulator() {
+            return f.write_str("emulator (the built-in DTS emulator)");
+        }
         let scheme = match self.scheme {
             Scheme::Http => "http",
             Scheme::Https => "https",

@@ -178,7 +178,7 @@ fn timely(timestamp: &str, ambient: &dyn Ambient) -> bool {
 /// An error in the gateway's shape (`Code`, `Message`, ...), or DTS's own
 /// (`Success`, `ErrCode`, `ErrMessage`) when `dts` names the job's request.
 pub fn refuse(status: u16, code: &str, message: &str, dts: Option<&str>) -> Answer {
-    let request_id = format!("EMU-{:08X}", fastrand());
+    let request_id = format!("EMU-{:08X}", next_request_number());
     let body = match dts {
         Some(_) => json!({
             "RequestId": request_id, "HttpStatusCode": status, "Success": false,
@@ -196,7 +196,7 @@ pub fn refuse(status: u16, code: &str, message: &str, dts: Option<&str>) -> Answ
 }
 
 /// A cheap counter for request ids (not random: ids need only differ).
-fn fastrand() -> u32 {
+fn next_request_number() -> u32 {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0x1000);
     NEXT.fetch_add(1, Ordering::Relaxed)

@@ -35,26 +35,32 @@ pub fn default_state() -> Option<PathBuf> {
 
 impl Emulator {
     /// An emulator with the world in `state` (seeded when there is none,
-    /// or when `reset`), accepting the demo keys and `extra`.
+    /// or when `reset`), accepting the demo keys and `extra`; an error when
+    /// the state file cannot be read, written or understood.
     pub fn new(
         state: Option<PathBuf>,
         reset: bool,
         extra: Option<gateway::Key>,
         ambient: &'static (dyn Ambient + Sync),
-    ) -> Self {
+    ) -> Result<Self, crate::error::Error> {
         let world = match &state {
-            Some(file) if !reset => World::load(file),
-            _ => World::seeded(),
-        };
-        if let (Some(file), true) = (&state, reset) {
-            world.save(file);
+            Some(file) if reset => World::seeded().save(file).map(|()| World::seeded()),
+            Some(file) => World::load(file),
+            None => Ok(World::seeded()),
         }
-        Emulator {
+        .map_err(|message| crate::error::Error::Config {
+            message,
+            hint: Some(
+                "`dts emulator --reset --state FILE` starts the file over; DTS_EMULATOR_STATE names another"
+                    .into(),
+            ),
+        })?;
+        Ok(Emulator {
             gateway: Gateway::new(extra),
             world: Mutex::new(world),
             state,
             ambient,
-        }
+        })
     }
 
     /// Serves `listener` until the process ends.
@@ -106,7 +112,9 @@ impl Emulator {
         };
         let (answer, changed) = world.act(action, &request.params);
         if changed && let Some(file) = &self.state {
-            world.save(file);
+            // A file that was writable at start-up; should it stop being
+            // so, the answer still stands and the next start says why.
+            let _ = world.save(file);
         }
         answer
     }

@@ -17,7 +17,7 @@ pub const TEST_IDS: &[(&str, &str, u8)] = &[
     ("dtsjob-test-throttled", "Throttling.User on every call", 6),
     (
         "dtsjob-test-throttled-twice",
-        "Throttling.User twice, then success",
+        "Throttling.User twice, then success (needs --retries 2)",
         0,
     ),
     (
@@ -38,7 +38,7 @@ pub const TEST_IDS: &[(&str, &str, u8)] = &[
     ("dtsjob-test-not-json", "an HTML page with HTTP 200", 9),
     (
         "dtsjob-test-lost",
-        "applies the change, then drops the answer (dts checks: 0)",
+        "applies the change, drops the answer; dts checks the job",
         0,
     ),
     (
@@ -53,8 +53,17 @@ pub const TEST_IDS: &[(&str, &str, u8)] = &[
     ),
 ];
 
-/// What a test id forces, if it forces anything now.
+/// What a test id forces, if it forces anything now. Test ids behave the
+/// same every time: before a suspend or a resume, a test job is put back in
+/// the state that action starts from.
 pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
+    if job.id.starts_with("dtsjob-test-") {
+        match action {
+            "SuspendDtsJob" => job.status = "Synchronizing".into(),
+            "StartDtsJob" => job.status = "Suspending".into(),
+            _ => {}
+        }
+    }
     let body = |status: u16, body: &str| Answer::Body {
         status,
         body: body.to_string(),
@@ -79,7 +88,7 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
             false,
         ),
         "dtsjob-test-throttled" => (throttling(), false),
-        "dtsjob-test-throttled-twice" if job.calls <= 2 => (throttling(), true),
+        "dtsjob-test-throttled-twice" if !job.calls.is_multiple_of(3) => (throttling(), true),
         "dtsjob-test-unavailable" => (
             body(
                 503,
@@ -96,7 +105,7 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
             false,
         ),
         "dtsjob-test-not-json" => (body(200, "<html><body>maintenance</body></html>"), false),
-        "dtsjob-test-lost" if action != "DescribeDtsJobDetail" && job.calls == 1 => {
+        "dtsjob-test-lost" if action != "DescribeDtsJobDetail" => {
             let _ = job_action_plain(job, action);
             (Answer::Drop, true)
         }

@@ -62,26 +62,43 @@ impl World {
         World { jobs }
     }
 
-    /// The world in `file`, else a seeded one.
-    pub fn load(file: &Path) -> Self {
-        std::fs::read(file)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_else(World::seeded)
+    /// The world in `file`; a seeded one, written there, when the file
+    /// does not exist yet. A file that cannot be read or written, or is
+    /// not a world, is an error saying which and why.
+    pub fn load(file: &Path) -> Result<Self, String> {
+        let shown = file.display();
+        match std::fs::read(file) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                format!("the emulator's state file {shown} is not one the emulator wrote ({e})")
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let world = World::seeded();
+                world.save(file)?;
+                Ok(world)
+            }
+            Err(e) => Err(format!(
+                "cannot read the emulator's state file {shown}: {}",
+                crate::error::io_reason(&e)
+            )),
+        }
     }
 
     /// Keeps the world in `file` (a temporary file renamed into place).
-    pub fn save(&self, file: &Path) {
-        let Ok(text) = serde_json::to_vec(self) else {
-            return;
+    pub fn save(&self, file: &Path) -> Result<(), String> {
+        let cannot = |e: std::io::Error| {
+            format!(
+                "cannot keep the emulator's state in {}: {}",
+                file.display(),
+                crate::error::io_reason(&e)
+            )
         };
-        if let Some(dir) = file.parent() {
-            let _ = std::fs::create_dir_all(dir);
+        let text = serde_json::to_vec(self).map_err(|e| e.to_string())?;
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(cannot)?;
         }
         let tmp = PathBuf::from(format!("{}.tmp{}", file.display(), std::process::id()));
-        if std::fs::write(&tmp, text).is_ok() {
-            let _ = std::fs::rename(&tmp, file);
-        }
+        std::fs::write(&tmp, text).map_err(cannot)?;
+        std::fs::rename(&tmp, file).map_err(cannot)
     }
 
     /// The job `id`, brought into being if it starts with `dtsjob-`.
@@ -150,7 +167,7 @@ impl World {
 
 /// An action on one job (test ids first).
 fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
-    job.calls += 1;
+    job.calls = job.calls.wrapping_add(1);
     if let Some(forced) = forced(job, action) {
         return forced;
     }
@@ -158,12 +175,14 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
     match action {
         "DescribeDtsJobDetail" => {
             let answer = ok(job);
-            // Resuming passes through Initializing.
-            if job.status == "Initializing" && job.id != "dtsjob-test-fails" {
-                job.status = "Synchronizing".into();
-            } else if job.status == "Initializing" {
-                job.status = "Failed".into();
-            }
+            // Resuming passes through Initializing (a test job that fails
+            // through Prechecking) once someone has looked.
+            let next = match job.status.as_str() {
+                "Initializing" => "Synchronizing",
+                "Prechecking" => "Failed",
+                _ => return (answer, false),
+            };
+            job.status = next.into();
             (answer, true)
         }
         "SuspendDtsJob" if job.kind == "SUBSCRIBE" => (
@@ -182,7 +201,11 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
             (ok(job), true)
         }
         "StartDtsJob" if job.status == "Suspending" || job.status == "Failed" => {
-            job.status = "Initializing".into();
+            job.status = if job.id == "dtsjob-test-fails" {
+                "Prechecking".into()
+            } else {
+                "Initializing".into()
+            };
             (ok(job), true)
         }
         _ => (

@@ -12,6 +12,8 @@ mod completions;
 mod config_errors;
 mod configure;
 mod dry_run;
+mod emulator;
+mod emulator_server;
 mod exit_codes;
 mod fault_server;
 mod faults;

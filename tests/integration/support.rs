@@ -37,6 +37,11 @@ impl Home {
         self.dir.path().join(".config")
     }
 
+    /// `<HOME>/.local/share`, where the embedded emulator keeps its jobs.
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join(".local").join("share")
+    }
+
     /// The default profile file path.
     pub fn config_path(&self) -> PathBuf {
         self.config_dir().join("dts").join("config.toml")
@@ -62,6 +67,7 @@ impl Home {
             ("HOME", path_str(self.dir.path())),
             ("XDG_CONFIG_HOME", path_str(&self.config_dir())),
             ("XDG_CACHE_HOME", path_str(&self.dir.path().join(".cache"))),
+            ("XDG_DATA_HOME", path_str(&self.data_dir())),
             ("ALIBABA_CLOUD_STS_ENDPOINT", nowhere.clone()),
             ("DTS_ECS_METADATA_ENDPOINT", nowhere),
             ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true".into()),
