@@ -8,7 +8,11 @@
 //! a paused job, anything else with `Success: true`; and as STS would an
 //! AssumeRole, with keys valid for an hour), and stops by itself
 //! after `--max-requests` (default 10000) or `--seconds` (default 600).
-//! It checks no signature: it stands for the network round trip only. It
+//! It checks no signature: it stands for the network round trip only (the
+//! benchmark's curl replays one signed request, which the emulator's nonce
+//! check would refuse, and its fleet makes more calls a second than the
+//! emulator's limit); it reads requests and writes answers with the
+//! emulator's HTTP code (`dts::emulator::http`). It
 //! keeps connections alive, waits `--delay-ms` before each answer (a
 //! realistic 50 ms for the fleet benchmark), and answers `GET /stats` with
 //! the connections and requests it has seen. With `--tls-ca FILE` it speaks
@@ -18,10 +22,12 @@
 // The ban on ambient time in clippy.toml guards dts itself, not this tool.
 #![allow(clippy::disallowed_methods)]
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+use dts::emulator::http;
 
 static CONNECTIONS: AtomicUsize = AtomicUsize::new(0);
 static REQUESTS: AtomicUsize = AtomicUsize::new(0);
@@ -115,11 +121,11 @@ fn main() {
                         return;
                     };
                     let mut reader = BufReader::new(rustls::StreamOwned::new(conn, stream));
-                    while let Ok(true) = serve(&mut reader) {}
+                    while serve(&mut reader) {}
                 }
                 None => {
                     let mut reader = BufReader::new(stream);
-                    while let Ok(true) = serve(&mut reader) {}
+                    while serve(&mut reader) {}
                 }
             });
         }
@@ -141,40 +147,19 @@ fn assume_role_answer() -> String {
     )
 }
 
-/// Reads one request and answers it; `Ok(false)` when the client is done.
-fn serve<S: std::io::Read + Write>(reader: &mut BufReader<S>) -> std::io::Result<bool> {
-    let mut first = String::new();
-    if reader.read_line(&mut first)? == 0 {
-        return Ok(false);
-    }
-    let mut length = 0usize;
-    let mut close = false;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().unwrap_or(0);
-            }
-            if name.eq_ignore_ascii_case("connection") && value.trim().eq_ignore_ascii_case("close")
-            {
-                close = true;
-            }
-        }
-    }
-    // A body (the SDK may send its parameters as a form) is read and ignored.
-    let mut body = vec![0u8; length.min(1 << 20)];
-    std::io::Read::read_exact(reader, &mut body)?;
-    let text = String::from_utf8_lossy(&body);
-    if first.starts_with("GET /stats") {
+/// Reads one request (with the emulator's HTTP reader) and answers it;
+/// `false` when the connection is done.
+fn serve<S: std::io::Read + Write>(reader: &mut BufReader<S>) -> bool {
+    let Some(request) = http::read(reader) else {
+        return false;
+    };
+    if request.method == "GET" && request.path == "/stats" {
         let stats = format!(
             r#"{{"connections":{},"requests":{}}}"#,
             CONNECTIONS.load(Ordering::SeqCst),
             REQUESTS.load(Ordering::SeqCst)
         );
-        return answer(reader.get_mut(), &stats, true).map(|()| false);
+        return http::respond(reader.get_mut(), 200, &stats, stats.len(), false);
     }
     REQUESTS.fetch_add(1, Ordering::SeqCst);
     let delay = DELAY_MS.load(Ordering::SeqCst);
@@ -182,25 +167,10 @@ fn serve<S: std::io::Read + Write>(reader: &mut BufReader<S>) -> std::io::Result
         std::thread::sleep(Duration::from_millis(delay));
     }
     let assumed = assume_role_answer();
-    let body = if first.contains("DescribeDtsJobDetail") || text.contains("DescribeDtsJobDetail") {
-        DETAIL
-    } else if first.contains("Action=AssumeRole") {
-        assumed.as_str()
-    } else {
-        OK
+    let body = match request.params.get("Action").map(String::as_str) {
+        Some("DescribeDtsJobDetail") => DETAIL,
+        Some("AssumeRole") => assumed.as_str(),
+        _ => OK,
     };
-    answer(reader.get_mut(), body, close)?;
-    Ok(!close)
-}
-
-/// Writes the whole answer at once (several small writes would meet the
-/// client's delayed ACK: 40 ms lost an answer on a kept-alive connection).
-fn answer(stream: &mut impl Write, body: &str, close: bool) -> std::io::Result<()> {
-    let text = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{}\r\n{body}",
-        body.len(),
-        if close { "Connection: close\r\n" } else { "" }
-    );
-    stream.write_all(text.as_bytes())?;
-    stream.flush()
+    http::respond(reader.get_mut(), 200, body, body.len(), !request.close)
 }

@@ -2,6 +2,11 @@
 
 use std::fmt;
 
+/// The built-in emulator's demo key pair (documented in the README): dts
+/// signs with it whenever the endpoint is `emulator`, never with yours.
+pub const DEMO_KEY_ID: &str = "LTAI5tEmulatorDemoKey";
+pub const DEMO_KEY_SECRET: &str = "emulator-demo-secret-not-a-real-key";
+
 /// Regions served by the central `dts.aliyuncs.com` (WIRE.md); any other
 /// region uses `dts.<region>.aliyuncs.com`.
 const CENTRAL_REGIONS: &[&str] = &[

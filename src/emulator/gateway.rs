@@ -13,9 +13,7 @@ use crate::ambient::Ambient;
 use crate::emulator::http::Answer;
 use crate::sign;
 
-/// The emulator's demo key pair, documented in the README.
-pub const DEMO_KEY_ID: &str = "LTAI5tEmulatorDemoKey";
-pub const DEMO_KEY_SECRET: &str = "emulator-demo-secret-not-a-real-key";
+pub use crate::config::endpoint::{DEMO_KEY_ID, DEMO_KEY_SECRET};
 /// Its STS triple.
 pub const DEMO_STS_ID: &str = "STS.EmulatorDemoKey";
 pub const DEMO_STS_SECRET: &str = "emulator-demo-sts-secret";

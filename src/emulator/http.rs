@@ -3,7 +3,7 @@
 //! at once.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Write};
 use std::net::TcpStream;
 
 /// The most a request may carry (the largest dts request is under 64 KiB).
@@ -33,7 +33,8 @@ pub enum Answer {
 }
 
 /// Reads the next request; `None` when the client is done or sent garbage.
-pub fn read(reader: &mut BufReader<TcpStream>) -> Option<Request> {
+/// Any buffered stream will do (`examples/fake_dts.rs` reads TLS with it).
+pub fn read<R: BufRead>(reader: &mut R) -> Option<Request> {
     let mut line = String::new();
     reader.read_line(&mut line).ok().filter(|n| *n > 0)?;
     let mut parts = line.split_whitespace();
@@ -97,12 +98,19 @@ pub fn write(stream: &mut TcpStream, answer: &Answer, close: bool) -> bool {
         Answer::Body { status, body } => (*status, body.as_str(), body.len(), !close),
         Answer::CutOff { body, promised } => (200, body.as_str(), *promised, false),
     };
+    respond(stream, status, body, length, keep)
+}
+
+/// Writes an answer whose headers promise `length` bytes, all at once
+/// (several small writes would meet the client's delayed ACK); returns
+/// whether the connection stays open.
+pub fn respond(w: &mut impl Write, status: u16, body: &str, length: usize, keep: bool) -> bool {
     let text = format!(
         "HTTP/1.1 {status} {}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {length}\r\n{}\r\n{body}",
         reason(status),
         if keep { "" } else { "Connection: close\r\n" }
     );
-    stream.write_all(text.as_bytes()).is_ok() && stream.flush().is_ok() && keep
+    w.write_all(text.as_bytes()).is_ok() && w.flush().is_ok() && keep
 }
 
 fn reason(status: u16) -> &'static str {
@@ -161,5 +169,28 @@ mod tests {
         assert_eq!(m["b"], "x+y z");
         assert_eq!(m["c"], "");
         assert!(decode_form("a=%zz").is_none());
+    }
+
+    #[test]
+    fn a_request_reads_from_any_buffered_stream_query_and_form_merged() {
+        let text = "POST /?Action=SuspendDtsJob HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 14\r\nConnection: close\r\n\r\nDtsJobId=j%2D1";
+        let mut reader = std::io::Cursor::new(text.as_bytes());
+        let r = read(&mut reader).unwrap();
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str(), r.close),
+            ("POST", "/", true)
+        );
+        assert_eq!(r.params["Action"], "SuspendDtsJob");
+        assert_eq!(r.params["DtsJobId"], "j-1");
+        assert!(read(&mut reader).is_none(), "nothing more to read");
+    }
+
+    #[test]
+    fn an_answer_promises_its_length_and_says_when_it_closes() {
+        let mut out = Vec::new();
+        assert!(!respond(&mut out, 404, "{}", 2, false));
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("HTTP/1.1 404 Not Found\r\n"), "{text}");
+        assert!(text.contains("Content-Length: 2\r\nConnection: close\r\n\r\n{}"));
     }
 }

@@ -5,6 +5,16 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::api::actions::{RESUME, STATUS, SUSPEND};
+use crate::api::job_status::{RUNNING, is_in};
+
+/// The actions the emulator answers, spelled by dts's own table so that
+/// the two sides cannot drift apart.
+pub const SUSPEND_ACTION: &str = SUSPEND.action;
+pub const RESUME_ACTION: &str = RESUME.action;
+pub const DETAIL_ACTION: &str = STATUS.action;
+pub const LIST_ACTION: &str = crate::api::listing::ACTION;
+
 /// One job.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Job {
@@ -45,10 +55,7 @@ pub fn seed_job(i: usize, kind: &str, status: &str, region: &str, name: &str) ->
 
 /// Whether a job in this state is moving data (and so can be paused).
 pub fn is_running(status: &str) -> bool {
-    matches!(
-        status,
-        "Synchronizing" | "Migrating" | "Initializing" | "Normal"
-    )
+    is_in(status, RUNNING)
 }
 
 /// A job as DescribeDtsJobs and DescribeDtsJobDetail write it.

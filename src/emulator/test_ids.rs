@@ -3,7 +3,7 @@
 
 use crate::emulator::gateway::{refuse, throttling};
 use crate::emulator::http::Answer;
-use crate::emulator::job::{Job, is_running};
+use crate::emulator::job::{DETAIL_ACTION, Job, RESUME_ACTION, SUSPEND_ACTION, is_running};
 
 /// The test ids, what each forces, and the exit code dts gives it.
 pub const TEST_IDS: &[(&str, &str, u8)] = &[
@@ -59,8 +59,8 @@ pub const TEST_IDS: &[(&str, &str, u8)] = &[
 pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
     if job.id.starts_with("dtsjob-test-") {
         match action {
-            "SuspendDtsJob" => job.status = "Synchronizing".into(),
-            "StartDtsJob" => job.status = "Suspending".into(),
+            SUSPEND_ACTION => job.status = "Synchronizing".into(),
+            RESUME_ACTION => job.status = "Suspending".into(),
             _ => {}
         }
     }
@@ -105,7 +105,7 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
             false,
         ),
         "dtsjob-test-not-json" => (body(200, "<html><body>maintenance</body></html>"), false),
-        "dtsjob-test-lost" if action != "DescribeDtsJobDetail" => {
+        "dtsjob-test-lost" if action != DETAIL_ACTION => {
             let _ = job_action_plain(job, action);
             (Answer::Drop, true)
         }
@@ -116,11 +116,11 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
 /// The state change of an action, without forcing (for "lost").
 fn job_action_plain(job: &mut Job, action: &str) -> bool {
     match action {
-        "SuspendDtsJob" if is_running(&job.status) => {
+        SUSPEND_ACTION if is_running(&job.status) => {
             job.status = "Suspending".into();
             true
         }
-        "StartDtsJob" if job.status == "Suspending" => {
+        RESUME_ACTION if job.status == "Suspending" => {
             job.status = "Synchronizing".into();
             true
         }

@@ -12,7 +12,9 @@ use serde_json::{Value, json};
 
 use crate::emulator::gateway::refuse;
 use crate::emulator::http::Answer;
-use crate::emulator::job::{Job, is_running, listed, seed_job};
+use crate::emulator::job::{
+    DETAIL_ACTION, Job, LIST_ACTION, RESUME_ACTION, SUSPEND_ACTION, is_running, listed, seed_job,
+};
 use crate::emulator::listing;
 pub use crate::emulator::test_ids::TEST_IDS;
 use crate::emulator::test_ids::forced;
@@ -123,7 +125,7 @@ impl World {
     pub fn act(&mut self, action: &str, p: &BTreeMap<String, String>) -> (Answer, bool) {
         let get = |k: &str| p.get(k).map(String::as_str);
         match action {
-            "SuspendDtsJob" | "StartDtsJob" | "DescribeDtsJobDetail" => {
+            SUSPEND_ACTION | RESUME_ACTION | DETAIL_ACTION => {
                 let Some(id) = get("DtsJobId") else {
                     return (
                         refuse(
@@ -149,7 +151,7 @@ impl World {
                 };
                 job_action(job, action)
             }
-            "DescribeDtsJobs" => (listing::list(&self.jobs, p), false),
+            LIST_ACTION => (listing::list(&self.jobs, p), false),
             _ => (
                 refuse(
                     404,
@@ -173,7 +175,7 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
     }
     let ok = |job: &Job| ok(job, action);
     match action {
-        "DescribeDtsJobDetail" => {
+        DETAIL_ACTION => {
             let answer = ok(job);
             // Resuming passes through Initializing (a test job that fails
             // through Prechecking) once someone has looked.
@@ -185,7 +187,7 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
             job.status = next.into();
             (answer, true)
         }
-        "SuspendDtsJob" if job.kind == "SUBSCRIBE" => (
+        SUSPEND_ACTION if job.kind == "SUBSCRIBE" => (
             refuse(
                 400,
                 "InvalidJobStatus",
@@ -194,13 +196,13 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
             ),
             false,
         ),
-        "SuspendDtsJob" if is_running(&job.status) => {
+        SUSPEND_ACTION if is_running(&job.status) => {
             if job.id != "dtsjob-test-stuck" {
                 job.status = "Suspending".into();
             }
             (ok(job), true)
         }
-        "StartDtsJob" if job.status == "Suspending" || job.status == "Failed" => {
+        RESUME_ACTION if job.status == "Suspending" || job.status == "Failed" => {
             job.status = if job.id == "dtsjob-test-fails" {
                 "Prechecking".into()
             } else {
@@ -222,7 +224,7 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
 
 /// A success: DescribeDtsJobDetail's body, or the action's.
 fn ok(job: &Job, action: &str) -> Answer {
-    let body = if action == "DescribeDtsJobDetail" {
+    let body = if action == DETAIL_ACTION {
         let mut o = listed(job);
         o.insert("RequestId".into(), json!("EMU-DETAIL"));
         o.insert("Success".into(), json!(true));

@@ -193,10 +193,8 @@ fn emulator_keys(
     };
     let demo = || {
         Provider::Static(crate::credentials::Credentials {
-            access_key_id: crate::emulator::gateway::DEMO_KEY_ID.into(),
-            access_key_secret: crate::secret::Secret::new(
-                crate::emulator::gateway::DEMO_KEY_SECRET,
-            ),
+            access_key_id: crate::config::endpoint::DEMO_KEY_ID.into(),
+            access_key_secret: crate::secret::Secret::new(crate::config::endpoint::DEMO_KEY_SECRET),
             security_token: None,
             source: crate::credentials::CredentialSource::Provider(
                 "the built-in emulator's demo keys (never yours)".into(),
