@@ -300,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'dts' -ScriptBlock {
         'dts;emulator' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'The address to listen on (loopback unless you name another)')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Calls a second per key and action before Throttling.User; 0 for no limit')
             [CompletionResult]::new('--access-key-id', '--access-key-id', [CompletionResultType]::ParameterName, 'Accept this key too (with --access-key-secret)')
             [CompletionResult]::new('--access-key-secret', '--access-key-secret', [CompletionResultType]::ParameterName, 'The secret of --access-key-id')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]')

@@ -239,7 +239,7 @@ _dts() {
             return 0
             ;;
         dts__subcmd__emulator)
-            opts="-p -o -q -v -h --listen --state --reset --access-key-id --access-key-secret --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
+            opts="-p -o -q -v -h --listen --state --reset --rate-limit --access-key-id --access-key-secret --profile --config --endpoint --output --timeout --retries --rate --quiet --verbose --no-credential-cache --dry-run --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -250,6 +250,10 @@ _dts() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -289,6 +289,7 @@ set edit:completion:arg-completer[dts] = {|@words|
         &'dts;emulator'= {
             cand --listen 'The address to listen on (loopback unless you name another)'
             cand --state 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]'
+            cand --rate-limit 'Calls a second per key and action before Throttling.User; 0 for no limit'
             cand --access-key-id 'Accept this key too (with --access-key-secret)'
             cand --access-key-secret 'The secret of --access-key-id'
             cand -p 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]'

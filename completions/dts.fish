@@ -236,6 +236,7 @@ complete -c dts -n "__fish_dts_using_subcommand configure" -l dry-run -d 'Print 
 complete -c dts -n "__fish_dts_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l listen -d 'The address to listen on (loopback unless you name another)' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l state -d 'The file the emulated jobs are kept in [default: <data dir>/dts/emulator.json]' -r -F
+complete -c dts -n "__fish_dts_using_subcommand emulator" -l rate-limit -d 'Calls a second per key and action before Throttling.User; 0 for no limit' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-id -d 'Accept this key too (with --access-key-secret)' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -l access-key-secret -d 'The secret of --access-key-id' -r
 complete -c dts -n "__fish_dts_using_subcommand emulator" -s p -l profile -d 'Use this profile from the config file, ignoring credentials in the environment [env: ALIBABA_CLOUD_PROFILE] [default: default]' -r

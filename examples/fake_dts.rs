@@ -10,8 +10,9 @@
 //! after `--max-requests` (default 10000) or `--seconds` (default 600).
 //! It checks no signature: it stands for the network round trip only (the
 //! benchmark's curl replays one signed request, which the emulator's nonce
-//! check would refuse, and its fleet makes more calls a second than the
-//! emulator's limit); it reads requests and writes answers with the
+//! check would refuse, and it suspends the same job again and again, which
+//! the emulator's state machine would refuse); it reads requests and writes
+//! answers with the
 //! emulator's HTTP code (`dts::emulator::http`). It
 //! keeps connections alive, waits `--delay-ms` before each answer (a
 //! realistic 50 ms for the fleet benchmark), and answers `GET /stats` with

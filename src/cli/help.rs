@@ -76,9 +76,9 @@ pub fn emulator_help() -> String {
   {DEMO_KEY_ID} / {DEMO_KEY_SECRET}
   {DEMO_STS_ID} / {DEMO_STS_SECRET} with the SecurityToken {DEMO_STS_TOKEN}
 
-It emulates SuspendDtsJob, StartDtsJob, DescribeDtsJobDetail and DescribeDtsJobs (signature v1.0
-verified, 20 calls/s per key and action, a seeded fleet in cn-hangzhou and cn-shanghai); any
-other job id that starts with dtsjob- springs into being as a running sync job.
+It emulates SuspendDtsJob, StartDtsJob, DescribeDtsJobDetail and DescribeDtsJobs: signature v1.0
+verified, 20 calls/s per key and action (see --rate-limit), a seeded fleet in cn-hangzhou and
+cn-shanghai. Any other job id that starts with dtsjob- springs into being as a running sync job.
 
 Test job ids, each forcing one outcome:
 {}

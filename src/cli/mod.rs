@@ -212,6 +212,11 @@ pub struct EmulatorArgs {
     #[arg(long)]
     pub reset: bool,
 
+    /// Calls a second per key and action before Throttling.User; 0 for no
+    /// limit
+    #[arg(long, value_name = "N", default_value_t = crate::emulator::gateway::RATE)]
+    pub rate_limit: usize,
+
     /// Accept this key too (with --access-key-secret)
     #[arg(long, value_name = "ID", requires = "access_key_secret", value_parser = Unquoted(non_empty))]
     pub access_key_id: Option<String>,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::cli::EmulatorArgs;
-use crate::emulator::gateway::{DEMO_KEY_ID, DEMO_KEY_SECRET, Key};
+use crate::emulator::gateway::{DEMO_KEY_ID, DEMO_KEY_SECRET, Gateway, Key};
 use crate::emulator::{Emulator, default_state};
 use crate::error::Error;
 use crate::output::interrupt;
@@ -27,7 +27,7 @@ pub fn run(args: &EmulatorArgs, say: &mut dyn FnMut(&str)) -> Result<(), Error> 
         listen: &args.listen,
         state: args.state.clone(),
         reset: args.reset,
-        extra,
+        gateway: Gateway::new(extra, args.rate_limit),
     };
     serve(options, say)
 }
@@ -37,7 +37,7 @@ struct Options<'a> {
     listen: &'a str,
     state: Option<PathBuf>,
     reset: bool,
-    extra: Option<Key>,
+    gateway: Gateway,
 }
 
 fn serve(options: Options<'_>, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
@@ -56,7 +56,12 @@ fn serve(options: Options<'_>, say: &mut dyn FnMut(&str)) -> Result<(), Error> {
         || "(kept in memory)".to_string(),
         |p| p.display().to_string(),
     );
-    let emulator = Emulator::new(state, options.reset, options.extra, &crate::ambient::System)?;
+    let emulator = Emulator::new(
+        state,
+        options.reset,
+        options.gateway,
+        &crate::ambient::System,
+    )?;
     interrupt::exit_quietly_on_signals("emulator");
     say(&format!(
         "dts: the DTS emulator listens on http://{addr} (jobs kept in {shown}); Ctrl-C stops it\n\

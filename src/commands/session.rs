@@ -91,7 +91,12 @@ fn embedded(env: &Env) -> Result<crate::config::endpoint::Endpoint, Error> {
         .get("DTS_EMULATOR_STATE")
         .map(std::path::PathBuf::from)
         .or_else(crate::emulator::default_state);
-    let emulator = crate::emulator::Emulator::new(state, false, None, &crate::ambient::System)?;
+    let emulator = crate::emulator::Emulator::new(
+        state,
+        false,
+        crate::emulator::gateway::Gateway::new(None, crate::emulator::gateway::RATE),
+        &crate::ambient::System,
+    )?;
     let addr = emulator
         .start()
         .map_err(|e| Error::Internal(format!("the built-in emulator could not start: {e}")))?;

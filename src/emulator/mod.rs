@@ -35,12 +35,12 @@ pub fn default_state() -> Option<PathBuf> {
 
 impl Emulator {
     /// An emulator with the world in `state` (seeded when there is none,
-    /// or when `reset`), accepting the demo keys and `extra`; an error when
+    /// or when `reset`), behind `gateway`; an error when
     /// the state file cannot be read, written or understood.
     pub fn new(
         state: Option<PathBuf>,
         reset: bool,
-        extra: Option<gateway::Key>,
+        gateway: Gateway,
         ambient: &'static (dyn Ambient + Sync),
     ) -> Result<Self, crate::error::Error> {
         let world = match &state {
@@ -56,7 +56,7 @@ impl Emulator {
             ),
         })?;
         Ok(Emulator {
-            gateway: Gateway::new(extra),
+            gateway,
             world: Mutex::new(world),
             state,
             ambient,

@@ -350,3 +350,14 @@ fn an_address_it_cannot_listen_on_is_a_usage_error() {
         r.stderr
     );
 }
+
+#[test]
+fn rate_limit_zero_lifts_the_limit() {
+    let server = Server::start(&["--rate-limit", "0"]);
+    let job = [("DtsJobId", "dtsjob-seed01")];
+    for call in 0..60 {
+        let req = Signed::new(DEMO_KEY_ID, "DescribeDtsJobDetail", &job);
+        let (status, body) = send(&server.addr, "GET", &req.query("GET", DEMO_KEY_SECRET));
+        assert_eq!(status, 200, "call {call}: {body}");
+    }
+}
