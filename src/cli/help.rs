@@ -46,7 +46,11 @@ Examples:
     if dts -q suspend -j \"$JOB\"; then echo paused; else echo \"failed: exit $?\"; fi
 
   Pause every running sync job whose name has \"orders\", after a confirmation:
-    dts suspend --all --type sync --name orders -r cn-hangzhou";
+    dts suspend --all --type sync --name orders -r cn-hangzhou
+
+  Try it, or test a script's branches, against the built-in emulator (no account needed):
+    dts suspend -j dtsjob-demo --endpoint emulator
+    dts suspend -j dtsjob-test-throttled --endpoint emulator   # exit 6; see dts emulator --help";
 
 pub const RESUME_EXAMPLES: &str = "\
 Examples:

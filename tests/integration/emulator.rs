@@ -283,3 +283,30 @@ fn a_state_file_that_is_not_the_emulators_is_a_clear_error() {
     assert!(r.stderr.contains("--reset"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&e.state).unwrap(), "not json");
 }
+
+#[test]
+fn the_readme_first_command_is_the_one_tested_here() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let two = readme.split_once("## Two commands").unwrap().1;
+    let line = two
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("cargo run --release -- "))
+        .expect("a cargo run line under Two commands");
+    let args: Vec<&str> = line.split_whitespace().collect();
+    assert!(args.ends_with(&["--endpoint", "emulator"]), "{line}");
+    let home = Home::new();
+    let r = run(home.dts().args(&args));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.lines().count(),
+        2,
+        "a header and one row: {}",
+        r.stdout
+    );
+    assert!(
+        two.contains("\n    cargo test\n"),
+        "the second command runs the tests"
+    );
+}
