@@ -263,6 +263,11 @@ fn the_test_ids_are_documented_in_the_readme_and_the_help() {
         assert!(line.contains(&format!("| {code} |")), "{line}");
         assert!(help.stdout.contains(id), "dts emulator --help lacks {id}");
     }
+    assert!(
+        help.stdout.contains("[default: 127.0.0.1:8790]"),
+        "loopback by default: {}",
+        help.stdout
+    );
     for key in [DEMO_KEY_ID, DEMO_KEY_SECRET] {
         assert!(readme.contains(key) && help.stdout.contains(key), "{key}");
     }

@@ -329,6 +329,16 @@ fn describe_dts_jobs_filters_and_pages_and_unknown_actions_are_not_found() {
     assert_eq!(paused["TotalRecordCount"], 2, "{paused}");
     let named = list(&[("JobType", "SYNC"), ("Type", "name"), ("Params", "orders")]);
     assert_eq!(named["TotalRecordCount"], 2, "{named}");
+    // A job refusal comes in DTS's own shape, not the gateway's.
+    let req = Signed::new(
+        DEMO_KEY_ID,
+        "SuspendDtsJob",
+        &[("DtsJobId", "dtsjob-seed03")],
+    );
+    let (status, body) = send(&server.addr, "POST", &req.query("POST", DEMO_KEY_SECRET));
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["Success"], false, "{body}");
+    assert_eq!(body["ErrCode"], "InvalidJobStatus", "{body}");
     let req = Signed::new(
         DEMO_KEY_ID,
         "DeleteDtsJob",
