@@ -75,6 +75,10 @@ pub fn open<O: Write, E: Write>(
     if let Some(p) = &proxy {
         sink.verbose(&format!("proxy {}", proxy::redact(p.expose())));
     }
+    if settings.endpoint.scheme == crate::config::endpoint::Scheme::Https && !global.dry_run {
+        // Load the trusted roots while credentials are found and signed.
+        crate::transport::trust::prefetch();
+    }
     let credentials = obtain(sink, global, world, env, &settings)?;
     Ok(Session {
         settings,

@@ -2,6 +2,7 @@
 //! OS trust store, and whether a failed request was written.
 
 use std::cell::Cell;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use ureq::unversioned::transport::{
@@ -16,12 +17,25 @@ use crate::secret::Secret;
 /// Headers kept from a response.
 const KEPT_HEADERS: &[&str] = &["retry-after", "x-acs-retry-after", "content-type"];
 
-/// The real transport over ureq.
+/// The real transport over ureq: one agent for http, and one for https
+/// made at the first https request (so that an http call loads no
+/// certificates).
 pub struct UreqTransport {
-    agent: ureq::Agent,
+    plain: ureq::Agent,
+    secure: OnceLock<ureq::Agent>,
+    setup: Setup,
     timeout: Duration,
     /// The proxy, password hidden, for messages.
     proxy_shown: Option<String>,
+}
+
+/// What both agents are made with.
+struct Setup {
+    timeout: Duration,
+    connect_timeout: Duration,
+    proxy: Option<ureq::Proxy>,
+    user_agent: String,
+    connections: usize,
 }
 
 impl UreqTransport {
@@ -60,36 +74,72 @@ impl UreqTransport {
         let proxy_shown = proxy
             .as_ref()
             .map(|p| crate::transport::proxy::redact(&p.uri().to_string()));
-        let tls = ureq::tls::TlsConfig::builder()
-            .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-            .build();
-        let config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_global(Some(timeout))
-            .timeout_connect(Some(connect_timeout))
-            .user_agent(user_agent)
-            .proxy(proxy)
-            .tls_config(tls)
-            // ureq zeroes 128 KiB for each buffer of each connection by
-            // default; the largest request dts can make (limits.rs) fits
-            // in 72 KiB, and answers are read through 16 KiB.
-            .input_buffer_size(16 * 1024)
-            .output_buffer_size(72 * 1024)
-            .max_idle_connections(connections.max(1))
-            .max_idle_connections_per_host(connections.max(1))
-            .build();
-        let agent = ureq::Agent::with_parts(
-            config,
-            DefaultConnector::default().chain(WatchWrites),
-            super::resolve::ResolveOnce::default(),
-        );
+        let setup = Setup {
+            timeout,
+            connect_timeout,
+            proxy,
+            user_agent: user_agent.to_string(),
+            connections: connections.max(1),
+        };
+        // http never reaches the roots: an empty list stands for them.
+        let plain = agent(&setup, ureq::tls::RootCerts::Specific(Default::default()));
         Ok(UreqTransport {
-            agent,
+            plain,
+            secure: OnceLock::new(),
+            setup,
             timeout,
             proxy_shown,
         })
     }
+
+    /// The agent for `url`: the https one is made, with the operating
+    /// system's roots, the first time it is needed.
+    fn agent_for(&self, url: &str) -> &ureq::Agent {
+        if !url.starts_with("https:") {
+            return &self.plain;
+        }
+        self.secure
+            .get_or_init(|| agent(&self.setup, system_roots()))
+    }
+}
+
+/// The roots https trusts: on Linux the store `trust` finds (the bundle
+/// file, loaded once a process); elsewhere the platform's verifier.
+#[cfg(target_os = "linux")]
+fn system_roots() -> ureq::tls::RootCerts {
+    ureq::tls::RootCerts::Specific(super::trust::roots())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn system_roots() -> ureq::tls::RootCerts {
+    ureq::tls::RootCerts::PlatformVerifier
+}
+
+/// An agent: no redirects, statuses as answers, the time limits, the
+/// proxy, small buffers, keep-alive for the workers, DNS resolved once.
+fn agent(setup: &Setup, roots: ureq::tls::RootCerts) -> ureq::Agent {
+    let tls = ureq::tls::TlsConfig::builder().root_certs(roots).build();
+    let config = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(setup.timeout))
+        .timeout_connect(Some(setup.connect_timeout))
+        .user_agent(setup.user_agent.as_str())
+        .proxy(setup.proxy.clone())
+        .tls_config(tls)
+        // ureq zeroes 128 KiB for each buffer of each connection by
+        // default; the largest request dts can make (limits.rs) fits
+        // in 72 KiB, and answers are read through 16 KiB.
+        .input_buffer_size(16 * 1024)
+        .output_buffer_size(72 * 1024)
+        .max_idle_connections(setup.connections)
+        .max_idle_connections_per_host(setup.connections)
+        .build();
+    ureq::Agent::with_parts(
+        config,
+        DefaultConnector::default().chain(WatchWrites),
+        super::resolve::ResolveOnce::default(),
+    )
 }
 
 impl Transport for UreqTransport {
@@ -133,9 +183,10 @@ impl UreqTransport {
         request: &HttpRequest,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let url = request.url.as_str();
+        let agent = self.agent_for(url);
         match request.method {
             Method::Get => {
-                let mut builder = self.agent.get(url);
+                let mut builder = agent.get(url);
                 for (name, value) in &request.headers {
                     builder = builder.header(*name, value.expose());
                 }
@@ -143,8 +194,8 @@ impl UreqTransport {
             }
             Method::Put | Method::Post => {
                 let mut builder = match request.method {
-                    Method::Put => self.agent.put(url),
-                    _ => self.agent.post(url),
+                    Method::Put => agent.put(url),
+                    _ => agent.post(url),
                 };
                 for (name, value) in &request.headers {
                     builder = builder.header(*name, value.expose());

@@ -6,6 +6,7 @@ pub mod failure;
 pub mod http;
 pub mod proxy;
 pub mod resolve;
+pub mod trust;
 
 use crate::secret::Secret;
 
