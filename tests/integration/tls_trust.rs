@@ -6,6 +6,7 @@
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::fault_server::{Fault, FaultServer};
@@ -195,4 +196,136 @@ fn https_trusts_a_private_ca_installed_in_the_os_store() {
         "{}",
         r.stderr
     );
+}
+
+/// A root certificate that issued nothing here, in PEM.
+fn unrelated_root() -> String {
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params.self_signed(&key).unwrap().pem()
+}
+
+/// Runs `dts ARGS` with no SSL_CERT_* variables in a private mount
+/// namespace where /etc/ssl/certs is `dir`, and, when `bundle` is given,
+/// /etc/ssl/certs/ca-certificates.crt is that file: the operating system's
+/// store as dts finds it. `None` when this machine cannot make a mount
+/// namespace (not root).
+fn in_a_private_store(
+    home: &Home,
+    dir: &Path,
+    bundle: Option<&Path>,
+    args: &[&str],
+) -> Option<Run> {
+    let probe = std::process::Command::new("unshare")
+        .args(["-m", "true"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: no mount namespace here (unshare -m needs root)");
+        return None;
+    }
+    let mut script = format!(
+        "mount --bind '{}' /etc/ssl/certs || exit 90\n",
+        dir.display()
+    );
+    if let Some(bundle) = bundle {
+        script += &format!(
+            "mount --bind '{}' /etc/ssl/certs/ca-certificates.crt || exit 91\n",
+            bundle.display()
+        );
+    }
+    script += "exec \"$@\"\n";
+    let cmd = home.dts_with_keys();
+    let dts = cmd.get_program().to_os_string();
+    let mut unshare = assert_cmd::Command::new("unshare");
+    unshare
+        .env_clear()
+        .envs(
+            cmd.get_envs()
+                .filter_map(|(k, v)| Some((k.to_os_string(), v?.to_os_string()))),
+        )
+        .args(["-m", "sh", "-c", &script, "sh"])
+        .arg(dts)
+        .args(args);
+    Some(run(&mut unshare))
+}
+
+#[test]
+fn the_system_bundle_is_trusted_and_the_directory_is_not_read_beside_it() {
+    let home = Home::new();
+    let store = home.dir.path().join("certs");
+    std::fs::create_dir(&store).unwrap();
+    let bundle = home.dir.path().join("bundle.crt");
+    std::fs::write(store.join("ca-certificates.crt"), "").unwrap();
+    // The private CA in the bundle, another root in the directory: trusted.
+    let (port, ca_pem) = tls_server_with_private_ca();
+    std::fs::write(&bundle, &ca_pem).unwrap();
+    std::fs::write(store.join("other.pem"), unrelated_root()).unwrap();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let args = [
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        &endpoint,
+    ];
+    let Some(r) = in_a_private_store(&home, &store, Some(&bundle), &args) else {
+        return;
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The CA only in the directory, another root in the bundle: the
+    // directory is not read when there is a bundle.
+    let (port, ca_pem) = tls_server_with_private_ca();
+    std::fs::write(&bundle, unrelated_root()).unwrap();
+    std::fs::write(store.join("corporate.pem"), &ca_pem).unwrap();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let args = [
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        &endpoint,
+    ];
+    let r = in_a_private_store(&home, &store, Some(&bundle), &args).unwrap();
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(r.stderr.contains("UnknownIssuer"), "{}", r.stderr);
+}
+
+#[test]
+fn without_a_bundle_the_directory_is_trusted() {
+    let home = Home::new();
+    let store = home.dir.path().join("certs");
+    std::fs::create_dir(&store).unwrap();
+    let (port, ca_pem) = tls_server_with_private_ca();
+    std::fs::write(store.join("corporate.pem"), &ca_pem).unwrap();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let args = [
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        &endpoint,
+    ];
+    // This machine has no other documented bundle than the one hidden here.
+    let others = [
+        "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
+        "/etc/ssl/ca-bundle.pem",
+        "/etc/pki/tls/cacert.pem",
+        "/etc/ssl/cert.pem",
+    ];
+    if others.iter().any(|p| Path::new(p).exists()) {
+        eprintln!("skipped: another bundle exists on this machine");
+        return;
+    }
+    let Some(r) = in_a_private_store(&home, &store, None, &args) else {
+        return;
+    };
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
