@@ -13,6 +13,8 @@
 // benchmark measures with the real one.
 #![allow(clippy::disallowed_methods)]
 
+mod trust;
+
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,7 +44,13 @@ struct Tool {
 
 fn main() {
     let args = parse_args();
-    let (mut fake, endpoint) = start_fake(&args.fake);
+    let scratch = std::env::temp_dir().join(format!("dts-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("a scratch folder");
+    let (mut fake, endpoint) = start_fake(&args.fake, &[]);
+    let ca = scratch.join("ca.pem");
+    let (mut tls_fake, tls_endpoint) =
+        start_fake(&args.fake, &["--tls-ca", &ca.display().to_string()]);
+    let trust = trust::trust(&ca, &scratch);
     let host_port = endpoint.trim_start_matches("http://").to_string();
     let env: Vec<(&str, &str)> = vec![
         ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIbenchmarkkeyid"),
@@ -56,28 +64,14 @@ fn main() {
     let job = ["suspend", "-j", "l3m1213ye7lb2c9", "-r", "cn-hangzhou"];
 
     // curl sends the request dts would send, signed once by dts itself.
-    let dry = output(
-        Command::new(&args.dts)
-            .args(["--dry-run", "-o", "json"])
-            .args(job)
-            .args(["--endpoint", &endpoint])
-            .env_clear()
-            .envs(env.iter().copied()),
-    );
-    let url = dry
-        .split("\"Url\":\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a Url in the dry run")
-        .to_string();
+    let url = presigned_url(&args.dts, &job, &endpoint, &env);
+    let tls_url = presigned_url(&args.dts, &job, &tls_endpoint, &env);
 
     let mut dts_cmd = vec![args.dts.clone()];
     dts_cmd.extend(job.iter().map(|s| s.to_string()));
     dts_cmd.extend(["--endpoint".to_string(), endpoint.clone()]);
     // A role call: a ram_role_arn profile whose keys are cached after the
     // warm-up, the fake answering AssumeRole too.
-    let scratch = std::env::temp_dir().join(format!("dts-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).expect("a scratch folder");
     let config = scratch.join("config.toml");
     std::fs::write(
         &config,
@@ -101,27 +95,13 @@ fn main() {
     let mut tools = vec![
         Tool {
             name: "dts suspend",
-            command: dts_cmd,
+            command: dts_cmd.clone(),
             env: vec![],
             samples: vec![],
         },
         Tool {
             name: "curl (pre-signed)",
-            command: [
-                "curl",
-                "-sS",
-                "-f",
-                "-o",
-                "/dev/null",
-                "-X",
-                "POST",
-                "-H",
-                "User-Agent: dts-bench",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .chain([url])
-            .collect(),
+            command: curl(&url, vec![]),
             env: vec![],
             samples: vec![],
         },
@@ -180,6 +160,30 @@ fn main() {
             )],
             samples: vec![],
         },
+        Tool {
+            name: "dts suspend (https)",
+            command: with_endpoint(&dts_cmd, &tls_endpoint),
+            env: trust.dts_env(),
+            samples: vec![],
+        },
+        Tool {
+            name: "curl (https, pre-signed)",
+            command: curl(&tls_url, trust.curl_flags()),
+            env: vec![],
+            samples: vec![],
+        },
+        Tool {
+            name: "dts --version",
+            command: vec![args.dts.clone(), "--version".into()],
+            env: vec![],
+            samples: vec![],
+        },
+        Tool {
+            name: "dts suspend --dry-run",
+            command: [&dts_cmd[..], &["--dry-run".to_string()]].concat(),
+            env: vec![],
+            samples: vec![],
+        },
     ];
 
     // Warm the page cache and the Python bytecode cache first.
@@ -203,10 +207,12 @@ fn main() {
             eprintln!("bench: {} of {} rounds", round + 1, args.n);
         }
     }
-    let _ = fake.kill();
-    let _ = fake.wait();
+    for child in [&mut fake, &mut tls_fake] {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     let _ = std::fs::remove_dir_all(&scratch);
-    report(&args, &tools);
+    report(&args, &tools, trust.describe());
 }
 
 fn parse_args() -> Args {
@@ -245,9 +251,10 @@ fn usage() -> ! {
     std::process::exit(2);
 }
 
-fn start_fake(path: &str) -> (std::process::Child, String) {
+fn start_fake(path: &str, extra: &[&str]) -> (std::process::Child, String) {
     let mut child = Command::new(path)
         .args(["--seconds", "3600"])
+        .args(extra)
         .stdout(Stdio::piped())
         .spawn()
         .expect("the fake endpoint starts");
@@ -258,6 +265,52 @@ fn start_fake(path: &str) -> (std::process::Child, String) {
     )
     .expect("the fake endpoint prints its URL");
     (child, line.trim().to_string())
+}
+
+/// `command` with its `--endpoint` value replaced.
+fn with_endpoint(command: &[String], endpoint: &str) -> Vec<String> {
+    let mut out = command.to_vec();
+    if let Some(i) = out.iter().position(|a| a == "--endpoint") {
+        out[i + 1] = endpoint.to_string();
+    }
+    out
+}
+
+/// The URL of the request dts would send, from its dry run.
+fn presigned_url(dts: &str, job: &[&str], endpoint: &str, env: &[(&str, &str)]) -> String {
+    let dry = output(
+        Command::new(dts)
+            .args(["--dry-run", "-o", "json"])
+            .args(job)
+            .args(["--endpoint", endpoint])
+            .env_clear()
+            .envs(env.iter().copied()),
+    );
+    dry.split("\"Url\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a Url in the dry run")
+        .to_string()
+}
+
+/// `curl` sending a pre-signed POST to `url`, with `extra` flags.
+fn curl(url: &str, extra: Vec<String>) -> Vec<String> {
+    [
+        "curl",
+        "-sS",
+        "-f",
+        "-o",
+        "/dev/null",
+        "-X",
+        "POST",
+        "-H",
+        "User-Agent: dts-bench",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(extra)
+    .chain([url.to_string()])
+    .collect()
 }
 
 fn output(cmd: &mut Command) -> String {
@@ -315,7 +368,15 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn report(args: &Args, tools: &[Tool]) {
+/// The `q` quantile (0 to 1) of the wall times, nearest rank.
+fn quantile(samples: &[Sample], q: f64) -> Duration {
+    let mut v: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
+    v.sort();
+    let i = ((v.len() as f64 - 1.0) * q).round() as usize;
+    v.get(i).copied().unwrap_or_default()
+}
+
+fn report(args: &Args, tools: &[Tool], trust: &str) {
     let stats: Vec<(Duration, Duration, i64)> = tools
         .iter()
         .map(|t| {
@@ -337,13 +398,17 @@ fn report(args: &Args, tools: &[Tool]) {
     println!();
     println!("Machine: {}", machine());
     println!();
-    println!("| tool | median wall per call | median CPU per call | peak RSS |");
-    println!("|---|---:|---:|---:|");
+    println!("https: {trust}.");
+    println!();
+    println!("| tool | median wall per call | p10 – p90 wall | median CPU per call | peak RSS |");
+    println!("|---|---:|---:|---:|---:|");
     for (tool, (wall, cpu, rss)) in tools.iter().zip(&stats) {
         println!(
-            "| {} | {} | {} | {:.1} MiB |",
+            "| {} | {} | {} – {} | {} | {:.1} MiB |",
             tool.name,
             ms(*wall),
+            ms(quantile(&tool.samples, 0.1)),
+            ms(quantile(&tool.samples, 0.9)),
             ms(*cpu),
             *rss as f64 / 1024.0
         );
@@ -398,6 +463,28 @@ fn report(args: &Args, tools: &[Tool]) {
         "| the embedded emulator adds < 5 ms to a command (its own load, check, save) | {} | {} |",
         ms(embedded),
         check(embedded < Duration::from_millis(5))
+    );
+    let by = |name: &str| {
+        tools
+            .iter()
+            .position(|t| t.name == name)
+            .map_or((Duration::ZERO, Duration::ZERO, 0), |i| stats[i])
+    };
+    let https = by("dts suspend (https)");
+    let https_http = ratio(https.0, dts.0);
+    println!(
+        "| an https call (default trust discovery) within 1.5 × an http call | {https_http:.2} × | {} |",
+        check(https_http <= 1.5)
+    );
+    let dts_curl_https = ratio(https.0, by("curl (https, pre-signed)").0);
+    println!(
+        "| dts/curl wall time over https ≤ 1.0 | {dts_curl_https:.2} | {} |",
+        check(dts_curl_https <= 1.0)
+    );
+    let http_true = ratio(dts.0, by("true (starting any process)").0);
+    println!(
+        "| an http call within 2.5 × starting `true` | {http_true:.2} × | {} |",
+        check(http_true <= 2.5)
     );
 }
 
