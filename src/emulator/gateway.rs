@@ -35,7 +35,7 @@ pub struct Gateway {
     keys: Vec<Key>,
     /// Calls a second per key and action; 0 for no limit.
     rate: usize,
-    nonces: Mutex<HashSet<String>>,
+    nonces: Mutex<Nonces>,
     calls: Mutex<HashMap<(String, String), VecDeque<Duration>>>,
 }
 
@@ -59,7 +59,7 @@ impl Gateway {
         Gateway {
             keys,
             rate,
-            nonces: Mutex::new(HashSet::new()),
+            nonces: Mutex::new(Nonces::default()),
             calls: Mutex::new(HashMap::new()),
         }
     }
@@ -78,7 +78,7 @@ impl Gateway {
                     400,
                     "MissingParameter",
                     &format!("{missing} is mandatory for this action."),
-                    None,
+                    Shape::Gateway,
                 ));
             }
         }
@@ -88,7 +88,7 @@ impl Gateway {
                 404,
                 "InvalidAccessKeyId.NotFound",
                 "Specified access key is not found.",
-                None,
+                Shape::Gateway,
             ));
         };
         let mut unsigned = params.clone();
@@ -101,7 +101,7 @@ impl Gateway {
                 &format!(
                     "Specified signature is not matched with our calculation. server string to sign is:{to_sign}"
                 ),
-                None,
+                Shape::Gateway,
             ));
         }
         if key.token.is_some() && get("SecurityToken") != key.token.as_deref() {
@@ -109,7 +109,7 @@ impl Gateway {
                 400,
                 "InvalidSecurityToken.Mismatch",
                 "Specified SecurityToken is invalid.",
-                None,
+                Shape::Gateway,
             ));
         }
         if !timely(get("Timestamp").unwrap_or_default(), ambient) {
@@ -117,16 +117,21 @@ impl Gateway {
                 400,
                 "InvalidTimeStamp.Expired",
                 "Specified time stamp or date value is expired.",
-                None,
+                Shape::Gateway,
             ));
         }
-        let nonce = get("SignatureNonce").unwrap_or_default().to_string();
-        if !self.nonces.lock().is_ok_and(|mut n| n.insert(nonce)) {
+        let nonce = get("SignatureNonce").unwrap_or_default();
+        let now = ambient.monotonic();
+        if !self
+            .nonces
+            .lock()
+            .is_ok_and(|mut n| n.first_use(nonce, now))
+        {
             return Some(refuse(
                 400,
                 "SignatureNonceUsed",
                 "Specified signature nonce was used already.",
-                None,
+                Shape::Gateway,
             ));
         }
         self.throttled(id, get("Action").unwrap_or_default(), ambient)
@@ -162,7 +167,7 @@ pub fn throttling() -> Answer {
         400,
         "Throttling.User",
         "Request was denied due to user flow control.",
-        None,
+        Shape::Gateway,
     )
 }
 
@@ -180,16 +185,54 @@ fn timely(timestamp: &str, ambient: &dyn Ambient) -> bool {
     (t.assume_utc().unix_timestamp() - now).abs() <= 15 * 60
 }
 
-/// An error in the gateway's shape (`Code`, `Message`, ...), or DTS's own
-/// (`Success`, `ErrCode`, `ErrMessage`) when `dts` names the job's request.
-pub fn refuse(status: u16, code: &str, message: &str, dts: Option<&str>) -> Answer {
+/// How long a nonce is remembered: a request is accepted for 15 minutes
+/// either side of its Timestamp, so after 30 minutes a replay is refused
+/// for its time anyway, and the emulator's memory stays flat.
+const NONCE_MEMORY: Duration = Duration::from_secs(30 * 60);
+
+/// The nonces seen within [`NONCE_MEMORY`], oldest first.
+#[derive(Debug, Default)]
+struct Nonces {
+    seen: HashSet<String>,
+    order: VecDeque<(Duration, String)>,
+}
+
+impl Nonces {
+    /// Whether `nonce` is new (and remembers it).
+    fn first_use(&mut self, nonce: &str, now: Duration) -> bool {
+        while let Some((at, old)) = self.order.front() {
+            if now.saturating_sub(*at) < NONCE_MEMORY {
+                break;
+            }
+            self.seen.remove(old);
+            self.order.pop_front();
+        }
+        if !self.seen.insert(nonce.to_string()) {
+            return false;
+        }
+        self.order.push_back((now, nonce.to_string()));
+        true
+    }
+}
+
+/// Which of WIRE.md's two error shapes an answer takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The API gateway's: `Code`, `Message`, `HostId`, `Recommend`.
+    Gateway,
+    /// DTS's own: `Success: false`, `ErrCode`, `ErrMessage`.
+    Dts,
+}
+
+/// An error in `shape`.
+pub fn refuse(status: u16, code: &str, message: &str, shape: Shape) -> Answer {
     let request_id = format!("EMU-{:08X}", next_request_number());
-    let body = match dts {
-        Some(_) => json!({
+    let body = match shape {
+        Shape::Dts => json!({
             "RequestId": request_id, "HttpStatusCode": status, "Success": false,
             "ErrCode": code, "ErrMessage": message, "Code": code,
         }),
-        None => json!({
+        Shape::Gateway => json!({
             "RequestId": request_id, "HostId": "dts.emulator", "Code": code, "Message": message,
             "Recommend": "https://api.aliyun.com/troubleshoot",
         }),
@@ -205,4 +248,20 @@ fn next_request_number() -> u32 {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(0x1000);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nonce_is_refused_twice_and_forgotten_after_its_window() {
+        let mut n = Nonces::default();
+        let t = Duration::from_secs(1000);
+        assert!(n.first_use("a", t));
+        assert!(!n.first_use("a", t + Duration::from_secs(60)));
+        assert!(n.first_use("b", t + NONCE_MEMORY));
+        assert_eq!(n.seen.len(), 1, "a was forgotten");
+        assert!(n.first_use("a", t + NONCE_MEMORY));
+    }
 }

@@ -108,7 +108,12 @@ impl Emulator {
         }
         let action = request.params.get("Action").map_or("", String::as_str);
         let Ok(mut world) = self.world.lock() else {
-            return gateway::refuse(500, "InternalError", "The emulator failed.", None);
+            return gateway::refuse(
+                500,
+                "InternalError",
+                "The emulator failed.",
+                gateway::Shape::Gateway,
+            );
         };
         let (answer, changed) = world.act(action, &request.params);
         if changed && let Some(file) = &self.state {

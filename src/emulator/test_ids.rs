@@ -1,7 +1,7 @@
 //! The test job ids: each forces one outcome, so that a script can be
 //! tested against every branch (throttled, refused, lost, failed, ...).
 
-use crate::emulator::gateway::{refuse, throttling};
+use crate::emulator::gateway::{Shape, refuse, throttling};
 use crate::emulator::http::Answer;
 use crate::emulator::job::{DETAIL_ACTION, Job, RESUME_ACTION, SUSPEND_ACTION, is_running};
 
@@ -74,7 +74,7 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
                 403,
                 "NoPermission",
                 "You are not authorized to do this action.",
-                None,
+                Shape::Gateway,
             ),
             false,
         ),
@@ -83,7 +83,7 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
                 400,
                 "InvalidJobStatus",
                 "The job's status does not allow this action.",
-                Some(""),
+                Shape::Dts,
             ),
             false,
         ),

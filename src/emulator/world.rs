@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::emulator::gateway::refuse;
+use crate::emulator::gateway::{Shape, refuse};
 use crate::emulator::http::Answer;
 use crate::emulator::job::{
     DETAIL_ACTION, Job, LIST_ACTION, RESUME_ACTION, SUSPEND_ACTION, is_running, listed, seed_job,
@@ -132,7 +132,7 @@ impl World {
                             400,
                             "MissingParameter",
                             "DtsJobId is mandatory for this action.",
-                            Some(""),
+                            Shape::Dts,
                         ),
                         false,
                     );
@@ -144,7 +144,7 @@ impl World {
                             404,
                             "Forbidden.InstanceNotFound",
                             "The specified instance is not found.",
-                            Some(""),
+                            Shape::Dts,
                         ),
                         false,
                     );
@@ -159,7 +159,7 @@ impl World {
                     &format!(
                         "Specified api is not found, please check your url and method: {action}"
                     ),
-                    None,
+                    Shape::Gateway,
                 ),
                 false,
             ),
@@ -192,7 +192,7 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
                 400,
                 "InvalidJobStatus",
                 "Change tracking tasks cannot be paused.",
-                Some(""),
+                Shape::Dts,
             ),
             false,
         ),
@@ -215,7 +215,7 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
                 400,
                 "InvalidJobStatus",
                 &format!("The job is {}: it cannot do {action} now.", job.status),
-                Some(""),
+                Shape::Dts,
             ),
             false,
         ),
