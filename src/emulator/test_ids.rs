@@ -3,7 +3,7 @@
 
 use crate::emulator::gateway::{Shape, refuse, throttling};
 use crate::emulator::http::Answer;
-use crate::emulator::job::{DETAIL_ACTION, Job, RESUME_ACTION, SUSPEND_ACTION, is_running};
+use crate::emulator::job::{Job, RESUME_ACTION, SUSPEND_ACTION};
 
 /// The test ids, what each forces, and the exit code dts gives it.
 pub const TEST_IDS: &[(&str, &str, u8)] = &[
@@ -105,25 +105,24 @@ pub fn forced(job: &mut Job, action: &str) -> Option<(Answer, bool)> {
             false,
         ),
         "dtsjob-test-not-json" => (body(200, "<html><body>maintenance</body></html>"), false),
-        "dtsjob-test-lost" if action != DETAIL_ACTION => {
-            let _ = job_action_plain(job, action);
-            (Answer::Drop, true)
-        }
         _ => return None,
     })
 }
 
-/// The state change of an action, without forcing (for "lost").
-fn job_action_plain(job: &mut Job, action: &str) -> bool {
-    match action {
-        SUSPEND_ACTION if is_running(&job.status) => {
-            job.status = "Suspending".into();
-            true
-        }
-        RESUME_ACTION if job.status == "Suspending" => {
+/// What a test id changes after the state machine has acted: the lost
+/// answer is dropped (the change stands), the stuck job stays running, the
+/// failing job goes to Prechecking (then Failed) instead of Initializing.
+pub fn after(job: &mut Job, action: &str, outcome: (Answer, bool)) -> (Answer, bool) {
+    match (job.id.as_str(), action) {
+        ("dtsjob-test-lost", SUSPEND_ACTION | RESUME_ACTION) => (Answer::Drop, outcome.1),
+        ("dtsjob-test-stuck", SUSPEND_ACTION) => {
             job.status = "Synchronizing".into();
-            true
+            outcome
         }
-        _ => false,
+        ("dtsjob-test-fails", RESUME_ACTION) if job.status == "Initializing" => {
+            job.status = "Prechecking".into();
+            outcome
+        }
+        _ => outcome,
     }
 }

@@ -17,7 +17,7 @@ use crate::emulator::job::{
 };
 use crate::emulator::listing;
 pub use crate::emulator::test_ids::TEST_IDS;
-use crate::emulator::test_ids::forced;
+use crate::emulator::test_ids::{self, forced};
 
 /// Every job, by id.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -167,17 +167,24 @@ impl World {
     }
 }
 
-/// An action on one job (test ids first).
+/// An action on one job: what a test id forces, else the state machine
+/// (and what a test id does after it).
 fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
     job.calls = job.calls.wrapping_add(1);
     if let Some(forced) = forced(job, action) {
         return forced;
     }
+    let outcome = transition(job, action);
+    test_ids::after(job, action, outcome)
+}
+
+/// The state machine: the answer to `action`, and whether the job changed.
+fn transition(job: &mut Job, action: &str) -> (Answer, bool) {
     let ok = |job: &Job| ok(job, action);
     match action {
         DETAIL_ACTION => {
             let answer = ok(job);
-            // Resuming passes through Initializing (a test job that fails
+            // Resuming passes through Initializing (dtsjob-test-fails
             // through Prechecking) once someone has looked.
             let next = match job.status.as_str() {
                 "Initializing" => "Synchronizing",
@@ -197,17 +204,11 @@ fn job_action(job: &mut Job, action: &str) -> (Answer, bool) {
             false,
         ),
         SUSPEND_ACTION if is_running(&job.status) => {
-            if job.id != "dtsjob-test-stuck" {
-                job.status = "Suspending".into();
-            }
+            job.status = "Suspending".into();
             (ok(job), true)
         }
         RESUME_ACTION if job.status == "Suspending" || job.status == "Failed" => {
-            job.status = if job.id == "dtsjob-test-fails" {
-                "Prechecking".into()
-            } else {
-                "Initializing".into()
-            };
+            job.status = "Initializing".into();
             (ok(job), true)
         }
         _ => (
