@@ -76,8 +76,9 @@ pub fn open<O: Write, E: Write>(
         sink.verbose(&format!("proxy {}", proxy::redact(p.expose())));
     }
     if settings.endpoint.scheme == crate::config::endpoint::Scheme::Https && !global.dry_run {
-        // Load the trusted roots while credentials are found and signed.
-        crate::transport::trust::prefetch();
+        // Build TLS while credentials are found and signed, DNS answers
+        // and TCP connects.
+        crate::transport::tls::prefetch();
     }
     let credentials = obtain(sink, global, world, env, &settings)?;
     Ok(Session {

@@ -2,11 +2,10 @@
 //! OS trust store, and whether a failed request was written.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use ureq::unversioned::transport::{
-    Buffers, ConnectionDetails, Connector, DefaultConnector, NextTimeout, Transport as UreqStream,
+    Buffers, ConnectionDetails, Connector, NextTimeout, Transport as UreqStream,
 };
 
 use super::failure::Failure;
@@ -17,19 +16,17 @@ use crate::secret::Secret;
 /// Headers kept from a response.
 const KEPT_HEADERS: &[&str] = &["retry-after", "x-acs-retry-after", "content-type"];
 
-/// The real transport over ureq: one agent for http, and one for https
-/// made at the first https request (so that an http call loads no
-/// certificates).
+/// The real transport over ureq: one agent for http and https. TLS is
+/// set up only when an https request is made, so an http call loads no
+/// certificates.
 pub struct UreqTransport {
-    plain: ureq::Agent,
-    secure: OnceLock<ureq::Agent>,
-    setup: Setup,
+    agent: ureq::Agent,
     timeout: Duration,
     /// The proxy, password hidden, for messages.
     proxy_shown: Option<String>,
 }
 
-/// What both agents are made with.
+/// What the agent is made with.
 struct Setup {
     timeout: Duration,
     connect_timeout: Duration,
@@ -81,44 +78,51 @@ impl UreqTransport {
             user_agent: user_agent.to_string(),
             connections: connections.max(1),
         };
-        // http never reaches the roots: an empty list stands for them.
-        let plain = agent(&setup, ureq::tls::RootCerts::Specific(Default::default()));
         Ok(UreqTransport {
-            plain,
-            secure: OnceLock::new(),
-            setup,
+            agent: agent(&setup),
             timeout,
             proxy_shown,
         })
     }
-
-    /// The agent for `url`: the https one is made, with the operating
-    /// system's roots, the first time it is needed.
-    fn agent_for(&self, url: &str) -> &ureq::Agent {
-        if !url.starts_with("https:") {
-            return &self.plain;
-        }
-        self.secure
-            .get_or_init(|| agent(&self.setup, system_roots()))
-    }
 }
 
-/// The roots https trusts: on Linux the store `trust` finds (the bundle
-/// file, loaded once a process); elsewhere the platform's verifier.
+/// The connections an agent makes: through a SOCKS or HTTP proxy when
+/// there is one, TCP, then TLS for https. On Linux, TLS is dts's own
+/// connector (`tls`: its configuration built ahead, on a thread of its
+/// own); elsewhere ureq's, with the platform's verifier. The last link
+/// notes when a request is written.
 #[cfg(target_os = "linux")]
-fn system_roots() -> ureq::tls::RootCerts {
-    ureq::tls::RootCerts::Specific(super::trust::roots())
+fn connector() -> impl Connector<Out = impl UreqStream> {
+    use ureq::unversioned::transport::{ConnectProxyConnector, SocksConnector, TcpConnector};
+    ().chain(SocksConnector::default())
+        .chain(ConnectProxyConnector::default())
+        .chain(TcpConnector::default())
+        .chain(super::tls::Tls)
+        .chain(WatchWrites)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn system_roots() -> ureq::tls::RootCerts {
-    ureq::tls::RootCerts::PlatformVerifier
+fn connector() -> impl Connector<Out = impl UreqStream> {
+    ureq::unversioned::transport::DefaultConnector::default().chain(WatchWrites)
+}
+
+/// The settings of ureq's TLS connector: unused on Linux, where dts has
+/// its own.
+#[cfg(target_os = "linux")]
+fn tls_config() -> ureq::tls::TlsConfig {
+    ureq::tls::TlsConfig::default()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    ureq::tls::TlsConfig::builder()
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+        .build()
 }
 
 /// An agent: no redirects, statuses as answers, the time limits, the
 /// proxy, small buffers, keep-alive for the workers, DNS resolved once.
-fn agent(setup: &Setup, roots: ureq::tls::RootCerts) -> ureq::Agent {
-    let tls = ureq::tls::TlsConfig::builder().root_certs(roots).build();
+fn agent(setup: &Setup) -> ureq::Agent {
     let config = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
@@ -126,7 +130,7 @@ fn agent(setup: &Setup, roots: ureq::tls::RootCerts) -> ureq::Agent {
         .timeout_connect(Some(setup.connect_timeout))
         .user_agent(setup.user_agent.as_str())
         .proxy(setup.proxy.clone())
-        .tls_config(tls)
+        .tls_config(tls_config())
         // ureq zeroes 128 KiB for each buffer of each connection by
         // default; the largest request dts can make (limits.rs) fits
         // in 72 KiB, and answers are read through 16 KiB.
@@ -135,11 +139,7 @@ fn agent(setup: &Setup, roots: ureq::tls::RootCerts) -> ureq::Agent {
         .max_idle_connections(setup.connections)
         .max_idle_connections_per_host(setup.connections)
         .build();
-    ureq::Agent::with_parts(
-        config,
-        DefaultConnector::default().chain(WatchWrites),
-        super::resolve::ResolveOnce::default(),
-    )
+    ureq::Agent::with_parts(config, connector(), super::resolve::ResolveOnce::default())
 }
 
 impl Transport for UreqTransport {
@@ -183,7 +183,7 @@ impl UreqTransport {
         request: &HttpRequest,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let url = request.url.as_str();
-        let agent = self.agent_for(url);
+        let agent = &self.agent;
         match request.method {
             Method::Get => {
                 let mut builder = agent.get(url);

@@ -1,11 +1,13 @@
 //! Carrying one HTTP exchange: the trait the attempt loop calls, its
-//! request and answer, the ureq implementation (`http`), and which proxy a
-//! request goes through (`proxy`).
+//! request and answer, the ureq implementation (`http`), which proxy a
+//! request goes through (`proxy`), and TLS (`tls`, with the roots `trust`
+//! finds).
 
 pub mod failure;
 pub mod http;
 pub mod proxy;
 pub mod resolve;
+pub mod tls;
 pub mod trust;
 
 use crate::secret::Secret;

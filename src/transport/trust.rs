@@ -5,14 +5,11 @@
 //! the distribution documents, and reads the certificate directory only
 //! when there is no bundle: the directory holds the same roots again, one
 //! file each, and parsing it costs about a thousand system calls.
-//! `prefetch` starts the loading on a thread of its own as soon as dts
-//! knows it will speak https, so that it overlaps the rest of the call.
+//! `tls` loads them once a process, on a thread of its own.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::thread::JoinHandle;
 
-use ureq::tls::Certificate;
+use rustls::pki_types::CertificateDer;
 
 /// The bundle files the Linux distributions document, in the order
 /// OpenSSL's probes try them.
@@ -68,29 +65,23 @@ fn environment_names_one() -> bool {
 
 /// The certificates of `store`; what cannot be read is left out (the
 /// handshake then says the issuer is unknown).
-pub fn load(store: &Store) -> Vec<Certificate<'static>> {
-    let found = match store {
+pub fn load(store: &Store) -> Vec<CertificateDer<'static>> {
+    match store {
         Store::Environment => rustls_native_certs::load_native_certs().certs,
-        Store::Bundle(file) => {
-            return std::fs::read(file)
-                .map(|text| pem_certificates(&text))
-                .unwrap_or_default();
-        }
+        Store::Bundle(file) => std::fs::read(file)
+            .map(|text| pem_certificates(&text))
+            .unwrap_or_default(),
         Store::Directories(dirs) => dirs
             .iter()
             .flat_map(|d| rustls_native_certs::load_certs_from_paths(None, Some(d)).certs)
             .collect(),
-    };
-    found
-        .iter()
-        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
-        .collect()
+    }
 }
 
 /// The certificates of a PEM bundle, read line by line (three times
 /// faster than a general PEM reader on a 220 KB bundle); a block that does
 /// not decode is skipped.
-pub fn pem_certificates(text: &[u8]) -> Vec<Certificate<'static>> {
+pub fn pem_certificates(text: &[u8]) -> Vec<CertificateDer<'static>> {
     use base64::Engine;
     let mut found = Vec::new();
     let mut body: Option<Vec<u8>> = None;
@@ -100,7 +91,7 @@ pub fn pem_certificates(text: &[u8]) -> Vec<Certificate<'static>> {
             (None, b"-----BEGIN CERTIFICATE-----") => body = Some(Vec::with_capacity(2048)),
             (Some(b64), b"-----END CERTIFICATE-----") => {
                 if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(&b64) {
-                    found.push(Certificate::from_der(&der).to_owned());
+                    found.push(CertificateDer::from(der));
                 }
                 body = None;
             }
@@ -111,42 +102,9 @@ pub fn pem_certificates(text: &[u8]) -> Vec<Certificate<'static>> {
     found
 }
 
-fn load_here() -> Vec<Certificate<'static>> {
+/// The certificates of the store this machine has.
+pub fn load_here() -> Vec<CertificateDer<'static>> {
     load(&locate(environment_names_one(), Path::exists))
-}
-
-static ROOTS: OnceLock<Arc<Vec<Certificate<'static>>>> = OnceLock::new();
-type Pending = Option<JoinHandle<Vec<Certificate<'static>>>>;
-static PENDING: Mutex<Pending> = Mutex::new(None);
-
-/// Starts loading the roots on a thread of its own (once a process).
-pub fn prefetch() {
-    if ROOTS.get().is_some() {
-        return;
-    }
-    if let Ok(mut pending) = PENDING.lock()
-        && pending.is_none()
-    {
-        *pending = std::thread::Builder::new()
-            .name("trust".into())
-            .spawn(load_here)
-            .ok();
-    }
-}
-
-/// The roots: the prefetched ones when a prefetch was started, else loaded
-/// now; the same for the whole process.
-pub fn roots() -> Arc<Vec<Certificate<'static>>> {
-    ROOTS
-        .get_or_init(|| {
-            let started = PENDING.lock().ok().and_then(|mut p| p.take());
-            Arc::new(
-                started
-                    .and_then(|h| h.join().ok())
-                    .unwrap_or_else(load_here),
-            )
-        })
-        .clone()
 }
 
 #[cfg(test)]
@@ -198,7 +156,7 @@ mod tests {
         );
         let certs = pem_certificates(text.as_bytes());
         assert_eq!(certs.len(), 1);
-        assert_eq!(certs[0].der(), der);
+        assert_eq!(certs[0].as_ref(), der);
     }
 
     #[test]

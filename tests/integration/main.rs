@@ -28,6 +28,7 @@ mod provider_secrets;
 mod providers;
 mod proxy;
 mod readme;
+mod relay;
 mod roles;
 mod secrets;
 mod select;

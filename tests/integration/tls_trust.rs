@@ -81,7 +81,7 @@ fn an_https_call_reads_the_os_certificate_store() {
 /// A TLS server on loopback whose certificate for 127.0.0.1 is issued by a
 /// private CA, as a TLS-inspecting corporate proxy's would be. Returns its
 /// port and the CA in PEM.
-fn tls_server_with_private_ca() -> (u16, String) {
+pub fn tls_server_with_private_ca() -> (u16, String) {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
     use std::io::{Read, Write};
     use std::sync::Arc;
