@@ -1,19 +1,25 @@
-//! TLS for https on Linux. The client configuration (the roots `trust`
-//! finds, ring, TLS 1.2 and 1.3) is built once a process; `prefetch`
-//! builds it on a thread of its own as soon as dts knows it will speak
-//! https, so that reading, decoding and parsing the roots overlaps finding
-//! credentials, signing, DNS and connect instead of following them. The
-//! [`Tls`] connector wraps a connection in it once TCP (and any proxy
-//! tunnel) is up, waiting for the configuration only then.
+//! TLS for https on Linux. The trusted roots are loaded once a process,
+//! on a thread of its own that `prefetch` starts as soon as dts knows it
+//! will speak https; the handshake needs them only when the server's
+//! certificate arrives, so reading, decoding and parsing them overlaps
+//! finding credentials, signing, DNS, connect and the first round trip of
+//! the handshake instead of preceding them. The client configuration
+//! (ring, TLS 1.2 and 1.3) is built once a process with a verifier that
+//! waits for the roots at that moment and then verifies exactly as
+//! rustls's WebPKI verifier does. The [`Tls`] connector wraps a
+//! connection in it once TCP (and any proxy tunnel) is up.
 //!
-//! ureq's own rustls connector would build the configuration after
-//! connect, on the calling thread, and hash every root first.
+//! ureq's own rustls connector would load the roots before connecting and
+//! build its configuration after connect, hashing every root first.
 
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
-use rustls::pki_types::ServerName;
-use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{ClientConfig, ClientConnection, DigitallySignedStruct, RootCertStore, StreamOwned};
 use ureq::unversioned::transport::{
     Buffers, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout, Transport,
     TransportAdapter,
@@ -21,17 +27,15 @@ use ureq::unversioned::transport::{
 
 use super::trust;
 
-/// The configuration, or why it could not be made.
-type Built = Result<Arc<ClientConfig>, rustls::Error>;
+static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
+static PENDING: Mutex<Option<JoinHandle<RootCertStore>>> = Mutex::new(None);
+static CONFIG: OnceLock<Result<Arc<ClientConfig>, rustls::Error>> = OnceLock::new();
 
-static CONFIG: OnceLock<Built> = OnceLock::new();
-static PENDING: Mutex<Option<JoinHandle<Built>>> = Mutex::new(None);
-
-/// Starts building the configuration on a thread of its own (once a
-/// process; nothing when it is built or being built, and nothing where
-/// ureq's connector and the platform's verifier do TLS).
+/// Starts loading the roots on a thread of its own (once a process;
+/// nothing when they are loaded or being loaded, and nothing where ureq's
+/// connector and the platform's verifier do TLS).
 pub fn prefetch() {
-    if !cfg!(target_os = "linux") || CONFIG.get().is_some() {
+    if !cfg!(target_os = "linux") || ROOTS.get().is_some() {
         return;
     }
     if let Ok(mut pending) = PENDING.lock()
@@ -39,39 +43,124 @@ pub fn prefetch() {
     {
         *pending = std::thread::Builder::new()
             .name("tls".into())
-            .spawn(build)
+            .spawn(load_roots)
             .ok();
     }
 }
 
-/// The configuration: the prefetched one when a prefetch was started
-/// (waiting for it if need be), else built now; one a process.
-pub fn config() -> Built {
-    CONFIG
+/// The roots: the prefetched ones when a prefetch was started (waiting
+/// for them if need be), else loaded now; the same for the whole process.
+pub fn roots() -> Arc<RootCertStore> {
+    ROOTS
         .get_or_init(|| {
             let started = PENDING.lock().ok().and_then(|mut p| p.take());
-            started.and_then(|h| h.join().ok()).unwrap_or_else(build)
+            Arc::new(
+                started
+                    .and_then(|h| h.join().ok())
+                    .unwrap_or_else(load_roots),
+            )
         })
         .clone()
 }
 
-/// Builds the configuration from the trusted roots.
-fn build() -> Built {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    // The first key share makes ring detect the CPU's features (cpuid,
-    // slow under a hypervisor) and pages its code in, here rather than in
-    // the handshake.
-    if let Some(group) = provider.kx_groups.first() {
+/// The roots this machine trusts, parsed.
+fn load_roots() -> RootCertStore {
+    // A key share makes ring detect the CPU's features (cpuid, slow under
+    // a hypervisor) and pages its code in, here rather than in the
+    // handshake.
+    if let Some(group) = provider().kx_groups.first() {
         let _ = group.start();
     }
     let mut roots = RootCertStore::empty();
     roots.add_parsable_certificates(trust::load_here());
-    Ok(Arc::new(
-        ClientConfig::builder_with_provider(provider)
-            .with_protocol_versions(rustls::ALL_VERSIONS)?
-            .with_root_certificates(roots)
-            .with_no_client_auth(),
-    ))
+    roots
+}
+
+/// The cryptography: ring, as ureq's rustls feature has it.
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// The client configuration, one a process.
+pub fn config() -> Result<Arc<ClientConfig>, rustls::Error> {
+    CONFIG
+        .get_or_init(|| {
+            let provider = provider();
+            let verifier = Arc::new(Verifier {
+                roots,
+                algorithms: provider.signature_verification_algorithms,
+                provider: Arc::clone(&provider),
+                webpki: OnceLock::new(),
+            });
+            Ok(Arc::new(
+                ClientConfig::builder_with_provider(provider)
+                    .with_protocol_versions(rustls::ALL_VERSIONS)?
+                    .dangerous()
+                    .with_custom_certificate_verifier(verifier)
+                    .with_no_client_auth(),
+            ))
+        })
+        .clone()
+}
+
+/// rustls's WebPKI verifier over [`roots`], made when the first
+/// certificate is to be verified. Signatures need no roots and are checked
+/// at once, with the same functions.
+#[derive(Debug)]
+struct Verifier {
+    /// Where the roots come from (waiting for them).
+    roots: fn() -> Arc<RootCertStore>,
+    algorithms: WebPkiSupportedAlgorithms,
+    provider: Arc<CryptoProvider>,
+    webpki: OnceLock<Option<Arc<WebPkiServerVerifier>>>,
+}
+
+impl ServerCertVerifier for Verifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let webpki = self.webpki.get_or_init(|| {
+            WebPkiServerVerifier::builder_with_provider((self.roots)(), Arc::clone(&self.provider))
+                .build()
+                .ok()
+        });
+        match webpki {
+            Some(v) => {
+                v.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+            }
+            // No roots at all: no issuer can be trusted.
+            None => Err(rustls::Error::InvalidCertificate(
+                rustls::CertificateError::UnknownIssuer,
+            )),
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
 }
 
 /// The name the server's certificate must carry: the host of `uri`,
@@ -181,15 +270,86 @@ mod tests {
     }
 
     #[test]
-    fn the_configuration_is_built_once_a_process() {
+    fn the_roots_and_the_configuration_are_made_once_a_process() {
         prefetch();
+        let roots_first = roots();
+        prefetch();
+        assert!(Arc::ptr_eq(&roots_first, &roots()));
         let first = config().unwrap();
-        prefetch();
-        let second = config().unwrap();
-        assert!(Arc::ptr_eq(&first, &second));
+        assert!(Arc::ptr_eq(&first, &config().unwrap()));
+    }
+
+    /// A CA called `name` and a certificate for 127.0.0.1 it issued.
+    fn ca_and_leaf(name: &str) -> (CertificateDer<'static>, CertificateDer<'static>) {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+        let ca_key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.distinguished_name.push(DnType::CommonName, name);
+        let ca = params.self_signed(&ca_key).unwrap();
+        let issuer = Issuer::new(params, ca_key);
+        let leaf = CertificateParams::new(vec!["127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&KeyPair::generate().unwrap(), &issuer)
+            .unwrap();
+        (ca.der().clone(), leaf.der().clone())
+    }
+
+    fn verifier(roots: fn() -> Arc<RootCertStore>) -> Verifier {
+        let provider = provider();
+        Verifier {
+            roots,
+            algorithms: provider.signature_verification_algorithms,
+            provider,
+            webpki: OnceLock::new(),
+        }
+    }
+
+    static TEST_CA: OnceLock<(CertificateDer<'static>, CertificateDer<'static>)> = OnceLock::new();
+
+    fn test_roots() -> Arc<RootCertStore> {
+        let mut store = RootCertStore::empty();
+        store
+            .add(
+                TEST_CA
+                    .get_or_init(|| ca_and_leaf("dts test root"))
+                    .0
+                    .clone(),
+            )
+            .unwrap();
+        Arc::new(store)
+    }
+
+    #[test]
+    fn the_deferred_verifier_verifies_as_webpki_does() {
+        let leaf = TEST_CA
+            .get_or_init(|| ca_and_leaf("dts test root"))
+            .1
+            .clone();
+        let check = |v: &Verifier, name: &str| {
+            let name = ServerName::try_from(name.to_string()).unwrap();
+            v.verify_server_cert(&leaf, &[], &name, &[], UnixTime::now())
+        };
+        let trusting = verifier(test_roots);
+        assert_eq!(check(&trusting, "127.0.0.1").map(|_| ()), Ok(()));
+        assert!(matches!(
+            check(&trusting, "127.0.0.2"),
+            Err(rustls::Error::InvalidCertificate(_))
+        ));
+        let other = verifier(|| {
+            let mut store = RootCertStore::empty();
+            store.add(ca_and_leaf("another root").0).unwrap();
+            Arc::new(store)
+        });
         assert_eq!(
-            first.crypto_provider().kx_groups.len(),
-            rustls::crypto::ring::default_provider().kx_groups.len()
+            check(&other, "127.0.0.1").unwrap_err(),
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer)
         );
+        let none = verifier(|| Arc::new(RootCertStore::empty()));
+        assert_eq!(
+            check(&none, "127.0.0.1").unwrap_err(),
+            rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer)
+        );
+        assert!(!trusting.supported_verify_schemes().is_empty());
     }
 }
