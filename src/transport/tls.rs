@@ -71,9 +71,7 @@ fn load_roots() -> RootCertStore {
     if let Some(group) = provider().kx_groups.first() {
         let _ = group.start();
     }
-    let mut roots = RootCertStore::empty();
-    roots.add_parsable_certificates(trust::load_here());
-    roots
+    trust::load_here()
 }
 
 /// The cryptography: ring, as ureq's rustls feature has it.
