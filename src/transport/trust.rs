@@ -88,36 +88,54 @@ pub fn load(store: &Store, roots: &mut RootCertStore) {
 }
 
 /// Calls `each` with the DER of every certificate of a PEM bundle; a
-/// block that does not decode is skipped. The markers are found with
-/// memchr and every block is decoded through the same two buffers (a
-/// general PEM reader takes three times as long on a 220 KB bundle).
+/// block that does not decode is skipped. Lines are found eight bytes at
+/// a time (memchr's portable search: its SIMD one first asks the CPU what
+/// it has, a `cpuid` that costs more under a hypervisor than it saves
+/// here) and every block is decoded through the same two buffers; a
+/// general PEM reader takes three times as long on a 220 KB bundle.
 pub fn pem_certificates(text: &[u8], mut each: impl FnMut(&[u8])) {
     use base64::Engine;
-    const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
-    const END: &[u8] = b"-----END CERTIFICATE-----";
     let (mut b64, mut der) = (Vec::with_capacity(4096), Vec::with_capacity(3072));
-    let mut rest = text;
-    while let Some(start) = memchr::memmem::find(rest, BEGIN) {
-        let body = &rest[start + BEGIN.len()..];
-        let Some(end) = memchr::memmem::find(body, END) else {
-            return;
-        };
-        b64.clear();
-        let mut block = &body[..end];
-        while !block.is_empty() {
-            let cut = memchr::memchr(b'\n', block).unwrap_or(block.len());
-            b64.extend_from_slice(block[..cut].trim_ascii());
-            block = block.get(cut + 1..).unwrap_or_default();
+    let mut inside = false;
+    for line in lines(text) {
+        match (inside, line.trim_ascii()) {
+            (false, b"-----BEGIN CERTIFICATE-----") => {
+                inside = true;
+                b64.clear();
+            }
+            (true, b"-----END CERTIFICATE-----") => {
+                inside = false;
+                der.clear();
+                if base64::engine::general_purpose::STANDARD
+                    .decode_vec(&b64, &mut der)
+                    .is_ok()
+                {
+                    each(&der);
+                }
+            }
+            (true, body) => b64.extend_from_slice(body),
+            (false, _) => {}
         }
-        der.clear();
-        if base64::engine::general_purpose::STANDARD
-            .decode_vec(&b64, &mut der)
-            .is_ok()
-        {
-            each(&der);
-        }
-        rest = &body[end + END.len()..];
     }
+}
+
+/// The lines of `text`, without their `\n`.
+fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let newline = memchr::arch::all::memchr::One::new(b'\n');
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match newline.find(r) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The roots of the store this machine has.
