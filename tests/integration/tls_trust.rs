@@ -1,8 +1,9 @@
 //! TLS trusts the operating system's certificate store, loaded only when an
-//! https request is made. SSL_CERT_FILE (which the OS-store loader honours)
-//! points at a FIFO: opening it for reading blocks until a writer comes,
-//! so a read on an http call would hang, and the test can see the moment
-//! an https call opens it.
+//! https request is made, beside the handshake rather than before it.
+//! SSL_CERT_FILE (which the OS-store loader honours) points at a FIFO:
+//! opening it for reading blocks until a writer comes, so a test can see
+//! whether and when dts opens it, and can keep the loading from ever
+//! finishing.
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
@@ -20,18 +21,144 @@ fn fifo(home: &Home) -> std::path::PathBuf {
     path
 }
 
+/// A writer waiting on the FIFO `path`: its open returns when a reader
+/// opens the FIFO, and says so on the channel.
+fn waiting_writer(path: &Path) -> std::sync::mpsc::Receiver<()> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        if let Ok(writer) = OpenOptions::new().write(true).open(&path) {
+            let _ = tx.send(());
+            // Hold it open a moment so a reader sees a writer, then close.
+            std::thread::sleep(Duration::from_millis(200));
+            drop(writer);
+        }
+    });
+    rx
+}
+
+/// Whether anyone opened the FIFO for reading; lets the writer go.
+fn was_opened(path: &Path, writer: &std::sync::mpsc::Receiver<()>) -> bool {
+    std::thread::sleep(Duration::from_millis(50));
+    let opened = writer.try_recv().is_ok();
+    // Release a writer still waiting.
+    let _ = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    opened
+}
+
 #[test]
-fn an_http_call_loads_no_certificates() {
+fn an_http_call_or_a_dry_run_opens_no_certificates() {
     let home = Home::new();
     let certs = fifo(&home);
     let mut gw = Gateway::new();
     let _m = gw.answer_any(200, OK_BODY);
-    let r = run(home
-        .dts_with_keys()
-        .env("SSL_CERT_FILE", &certs)
-        .timeout(Duration::from_secs(20))
-        .args(["suspend", "-j", "j1", "--endpoint", &gw.url()]));
-    assert_eq!(r.code, 0, "an http call blocked or failed: {}", r.stderr);
+    let url = gw.url();
+    let named_by_flag = ["suspend", "-j", "j1", "--endpoint", url.as_str()];
+    let dry_run = ["suspend", "-j", "j1", "-r", "cn-hangzhou", "--dry-run"];
+    let cases: [(&[&str], Option<&str>); 3] = [
+        (&named_by_flag, None),
+        (&["suspend", "-j", "j1"], Some(url.as_str())),
+        (&dry_run, None),
+    ];
+    for (args, dts_endpoint) in cases {
+        let writer = waiting_writer(&certs);
+        let mut cmd = home.dts_with_keys();
+        cmd.env("SSL_CERT_FILE", &certs)
+            .timeout(Duration::from_secs(20))
+            .args(args);
+        if let Some(endpoint) = dts_endpoint {
+            cmd.env("DTS_ENDPOINT", endpoint);
+        }
+        let r = run(&mut cmd);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(
+            !was_opened(&certs, &writer),
+            "{args:?} {dts_endpoint:?}: dts opened the certificate store"
+        );
+    }
+    // The control: an https call opens it.
+    let writer = waiting_writer(&certs);
+    let server = FaultServer::start(vec![Fault::Stall]);
+    let endpoint = format!("https://{}", server.addr);
+    let mut child = home.spawn_with_keys(
+        &[
+            "--retries",
+            "0",
+            "--timeout",
+            "2",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            &endpoint,
+        ],
+        &[("SSL_CERT_FILE", certs.as_os_str())],
+    );
+    let opened = writer.recv_timeout(Duration::from_secs(10)).is_ok();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(opened, "an https call never opened the certificate store");
+}
+
+/// A loopback listener that records the first bytes of its first
+/// connection and never answers.
+fn silent_listener() -> (u16, std::sync::mpsc::Receiver<Vec<u8>>) {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+            let mut first = vec![0u8; 6];
+            if stream.read_exact(&mut first).is_ok() {
+                let _ = tx.send(first);
+            }
+            std::thread::sleep(Duration::from_secs(10));
+        }
+    });
+    (port, rx)
+}
+
+#[test]
+fn the_handshake_starts_while_the_roots_are_still_loading() {
+    // The store is a FIFO nobody writes: loading the roots never ends. The
+    // ClientHello still goes out, so loading runs beside DNS, connect and
+    // the first round trip, not before them.
+    let home = Home::new();
+    let certs = fifo(&home);
+    let (port, first_bytes) = silent_listener();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let mut child = home.spawn_with_keys(
+        &[
+            "--retries",
+            "0",
+            "--timeout",
+            "5",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            &endpoint,
+        ],
+        &[("SSL_CERT_FILE", certs.as_os_str())],
+    );
+    let hello = first_bytes.recv_timeout(Duration::from_secs(10));
+    // dts has the store open for reading all the while.
+    let loading = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&certs)
+        .is_ok();
+    let _ = child.kill();
+    let _ = child.wait();
+    let hello = hello.expect("no ClientHello while the roots were loading");
+    // A TLS handshake record (22) holding a ClientHello (1).
+    assert_eq!((hello[0], hello[5]), (22, 1), "{hello:?}");
+    assert!(loading, "dts was not loading the roots");
 }
 
 #[test]
