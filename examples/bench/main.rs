@@ -13,10 +13,14 @@
 // benchmark measures with the real one.
 #![allow(clippy::disallowed_methods)]
 
+mod report;
+mod rows;
 mod trust;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use rows::Tool;
 
 struct Args {
     n: usize,
@@ -32,14 +36,6 @@ struct Sample {
     wall: Duration,
     cpu: Duration,
     max_rss_kib: i64,
-}
-
-struct Tool {
-    name: &'static str,
-    command: Vec<String>,
-    /// Variables this tool runs with besides the shared ones.
-    env: Vec<(String, String)>,
-    samples: Vec<Sample>,
 }
 
 fn main() {
@@ -92,99 +88,20 @@ fn main() {
         ("XDG_CACHE_HOME".to_string(), scratch.display().to_string()),
         ("ALIBABA_CLOUD_STS_ENDPOINT".to_string(), endpoint.clone()),
     ];
-    let mut tools = vec![
-        Tool {
-            name: "dts suspend",
-            command: dts_cmd.clone(),
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "curl (pre-signed)",
-            command: curl(&url, vec![]),
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "Python SDK script",
-            command: vec![args.python.clone(), args.sdk_script.clone(), host_port],
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts --help",
-            command: vec![args.dts.clone(), "--help".into()],
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts completions bash",
-            command: vec![args.dts.clone(), "completions".into(), "bash".into()],
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "true (starting any process)",
-            command: vec!["true".into()],
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts suspend through a role (warm cache)",
-            command: role_cmd,
-            env: role_env.clone(),
-            samples: vec![],
-        },
-        Tool {
-            name: "dts suspend with a key-pair profile",
-            command: keys_cmd,
-            env: role_env,
-            samples: vec![],
-        },
-        Tool {
-            name: "dts suspend, embedded emulator (`--endpoint emulator`)",
-            command: [
-                args.dts.as_str(),
-                "suspend",
-                "-j",
-                "dtsjob-test-ok",
-                "--endpoint",
-                "emulator",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-            env: vec![(
-                "DTS_EMULATOR_STATE".to_string(),
-                scratch.join("emulator.json").display().to_string(),
-            )],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts suspend (https)",
-            command: with_endpoint(&dts_cmd, &tls_endpoint),
-            env: trust.dts_env(),
-            samples: vec![],
-        },
-        Tool {
-            name: "curl (https, pre-signed)",
-            command: curl(&tls_url, trust.curl_flags()),
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts --version",
-            command: vec![args.dts.clone(), "--version".into()],
-            env: vec![],
-            samples: vec![],
-        },
-        Tool {
-            name: "dts suspend --dry-run",
-            command: [&dts_cmd[..], &["--dry-run".to_string()]].concat(),
-            env: vec![],
-            samples: vec![],
-        },
-    ];
+    let mut tools = rows::tools(&rows::Setup {
+        dts: &args.dts,
+        dts_cmd: &dts_cmd,
+        curl_url: &url,
+        python: [args.python.clone(), args.sdk_script.clone(), host_port],
+        role_cmd,
+        keys_cmd,
+        role_env,
+        emulator_state: scratch.join("emulator.json").display().to_string(),
+        tls_endpoint: &tls_endpoint,
+        tls_url: &tls_url,
+        trust: &trust,
+        ca: ca.display().to_string(),
+    });
 
     // Warm the page cache and the Python bytecode cache first.
     let env_of = |tool: &Tool| -> Vec<(String, String)> {
@@ -212,7 +129,7 @@ fn main() {
         let _ = child.wait();
     }
     let _ = std::fs::remove_dir_all(&scratch);
-    report(&args, &tools, trust.describe());
+    report::report(&args, &tools, trust.describe());
 }
 
 fn parse_args() -> Args {
@@ -352,155 +269,4 @@ fn measure(command: &[String], env: &[(String, String)]) -> Sample {
         cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
         max_rss_kib: usage.ru_maxrss,
     }
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2
-    }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
-}
-
-/// The `q` quantile (0 to 1) of the wall times, nearest rank.
-fn quantile(samples: &[Sample], q: f64) -> Duration {
-    let mut v: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
-    v.sort();
-    let i = ((v.len() as f64 - 1.0) * q).round() as usize;
-    v.get(i).copied().unwrap_or_default()
-}
-
-fn report(args: &Args, tools: &[Tool], trust: &str) {
-    let stats: Vec<(Duration, Duration, i64)> = tools
-        .iter()
-        .map(|t| {
-            (
-                median(t.samples.iter().map(|s| s.wall).collect()),
-                median(t.samples.iter().map(|s| s.cpu).collect()),
-                t.samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0),
-            )
-        })
-        .collect();
-    let (dts, curl, sdk) = (stats[0], stats[1], stats[2]);
-    let size = std::fs::metadata(&args.dts).map(|m| m.len()).unwrap_or(0);
-    let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
-
-    println!(
-        "## Benchmark: {} sequential calls of each, one whole process a call",
-        args.n
-    );
-    println!();
-    println!("Machine: {}", machine());
-    println!();
-    println!("https: {trust}.");
-    println!();
-    println!("| tool | median wall per call | p10 – p90 wall | median CPU per call | peak RSS |");
-    println!("|---|---:|---:|---:|---:|");
-    for (tool, (wall, cpu, rss)) in tools.iter().zip(&stats) {
-        println!(
-            "| {} | {} | {} – {} | {} | {:.1} MiB |",
-            tool.name,
-            ms(*wall),
-            ms(quantile(&tool.samples, 0.1)),
-            ms(quantile(&tool.samples, 0.9)),
-            ms(*cpu),
-            *rss as f64 / 1024.0
-        );
-    }
-    println!();
-    let check = |ok: bool| if ok { "met" } else { "MISSED" };
-    let dts_curl_wall = ratio(dts.0, curl.0);
-    let dts_curl_cpu = ratio(dts.1, curl.1);
-    let sdk_dts = ratio(sdk.0, dts.0);
-    let rss_mib = dts.2 as f64 / 1024.0;
-    let size_mib = size as f64 / (1024.0 * 1024.0);
-    let help_ratio = ratio(stats[3].0, dts.0);
-    let completions_ratio = ratio(stats[4].0, dts.0);
-    println!("| target | measured | |");
-    println!("|---|---:|---|");
-    println!(
-        "| dts/curl wall time ≤ 1.0 | {dts_curl_wall:.2} | {} |",
-        check(dts_curl_wall <= 1.0)
-    );
-    println!(
-        "| dts/curl CPU time < 1.0 | {dts_curl_cpu:.2} | {} |",
-        check(dts_curl_cpu < 1.0)
-    );
-    println!(
-        "| SDK/dts wall time ≥ 50 | {sdk_dts:.0} | {} |",
-        check(sdk_dts >= 50.0)
-    );
-    println!(
-        "| dts peak RSS ≤ 8 MiB | {rss_mib:.1} MiB | {} |",
-        check(rss_mib <= 8.0)
-    );
-    println!(
-        "| stripped binary ≤ 4 MiB | {size_mib:.2} MiB | {} |",
-        check(size_mib <= 4.0)
-    );
-    let floor = ratio(stats[5].0, dts.0);
-    println!(
-        "| `dts --help` well under one call (< 0.75 ×) | {help_ratio:.2} × a call (starting any process: {floor:.2} ×) | {} |",
-        check(help_ratio < 0.75)
-    );
-    println!(
-        "| `dts completions bash` well under one call (< 0.75 ×) | {completions_ratio:.2} × a call | {} |",
-        check(completions_ratio < 0.75)
-    );
-    let role_ratio = ratio(stats[6].0, stats[7].0);
-    println!(
-        "| a role call with a warm cache costs no more than a key-pair call from the same profile file (≤ 1.1 ×) | {role_ratio:.2} × | {} |",
-        check(role_ratio <= 1.1)
-    );
-    let embedded = stats[8].0.saturating_sub(dts.0);
-    println!(
-        "| the embedded emulator adds < 5 ms to a command (its own load, check, save) | {} | {} |",
-        ms(embedded),
-        check(embedded < Duration::from_millis(5))
-    );
-    let by = |name: &str| {
-        tools
-            .iter()
-            .position(|t| t.name == name)
-            .map_or((Duration::ZERO, Duration::ZERO, 0), |i| stats[i])
-    };
-    let https = by("dts suspend (https)");
-    let https_http = ratio(https.0, dts.0);
-    println!(
-        "| an https call (default trust discovery) within 1.5 × an http call | {https_http:.2} × | {} |",
-        check(https_http <= 1.5)
-    );
-    let dts_curl_https = ratio(https.0, by("curl (https, pre-signed)").0);
-    println!(
-        "| dts/curl wall time over https ≤ 1.0 | {dts_curl_https:.2} | {} |",
-        check(dts_curl_https <= 1.0)
-    );
-    let http_true = ratio(dts.0, by("true (starting any process)").0);
-    println!(
-        "| an http call within 2.5 × starting `true` | {http_true:.2} × | {} |",
-        check(http_true <= 2.5)
-    );
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split(':').nth(1))
-                .map(|s| s.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default();
-    format!("{cores} cores, {cpu}, Linux {kernel}")
 }
