@@ -44,18 +44,9 @@ use crate::output::{OutputFormat, Style, interrupt};
 /// stdin and network.
 pub fn main_exit_code() -> u8 {
     interrupt::install_panic_hook();
-    let env = Env::from_process();
-    let args: Vec<OsString> = std::env::args_os().collect();
-    if env
-        .as_ref()
-        .is_ok_and(|env| cli::early::will_speak_https(&args, env))
-    {
-        // Roots load while the command line and settings are read.
-        transport::tls::prefetch();
-    }
     let mut input = ProcessInput::default();
     let mut world = World {
-        env,
+        env: Env::from_process(),
         paths: Paths::from_system(),
         ambient: &ambient::System,
         terminals: Terminals {
@@ -65,7 +56,12 @@ pub fn main_exit_code() -> u8 {
         },
         input: &mut input,
     };
-    run(args, &mut world, &mut io::stdout(), &mut io::stderr())
+    run(
+        std::env::args_os(),
+        &mut world,
+        &mut io::stdout(),
+        &mut io::stderr(),
+    )
 }
 
 /// Runs dts with the given arguments in `world`, writing to `out` and

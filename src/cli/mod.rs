@@ -9,7 +9,6 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-pub mod early;
 pub mod help;
 pub mod select;
 

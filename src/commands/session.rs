@@ -75,11 +75,6 @@ pub fn open<O: Write, E: Write>(
     if let Some(p) = &proxy {
         sink.verbose(&format!("proxy {}", proxy::redact(p.expose())));
     }
-    if settings.endpoint.scheme == crate::config::endpoint::Scheme::Https && !global.dry_run {
-        // Build TLS while credentials are found and signed, DNS answers
-        // and TCP connects.
-        crate::transport::tls::prefetch();
-    }
     let credentials = obtain(sink, global, world, env, &settings)?;
     Ok(Session {
         settings,

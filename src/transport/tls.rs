@@ -1,19 +1,21 @@
-//! TLS for https on Linux. The trusted roots are loaded once a process,
-//! on a thread of its own that `prefetch` starts as soon as dts knows it
-//! will speak https; the handshake needs them only when the server's
-//! certificate arrives, so reading, decoding and parsing them overlaps
-//! finding credentials, signing, DNS, connect and the first round trip of
-//! the handshake instead of preceding them. The client configuration
-//! (ring, TLS 1.2 and 1.3) is built once a process with a verifier that
-//! waits for the roots at that moment and then verifies exactly as
-//! rustls's WebPKI verifier does. The [`Tls`] connector wraps a
-//! connection in it once TCP (and any proxy tunnel) is up.
+//! TLS for https on Linux. The handshake needs the trusted roots only
+//! when the server's certificate arrives, so dts sends its ClientHello
+//! first and reads, decodes and parses the roots (once a process) while
+//! the server computes its answer and the network carries it: on any real
+//! network that round trip is longer than the loading, which then adds
+//! nothing to the call. The client configuration (ring, TLS 1.2 and 1.3)
+//! is built once a process with a verifier that takes the roots at that
+//! moment and verifies exactly as rustls's WebPKI verifier does. The
+//! [`Tls`] connector wraps a connection in it once TCP (and any proxy
+//! tunnel) is up.
 //!
-//! ureq's own rustls connector would load the roots before connecting and
-//! build its configuration after connect, hashing every root first.
+//! ureq's own rustls connector would load the roots before connecting,
+//! hash every one of them, and build its configuration after connect. A
+//! thread of our own that loaded the roots from the start of the process
+//! was measured too: on two cores it cost more than it hid (README,
+//! Performance).
 
-use std::sync::{Arc, Mutex, OnceLock};
-use std::thread::JoinHandle;
+use std::sync::{Arc, OnceLock};
 
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
@@ -28,50 +30,12 @@ use ureq::unversioned::transport::{
 use super::trust;
 
 static ROOTS: OnceLock<Arc<RootCertStore>> = OnceLock::new();
-static PENDING: Mutex<Option<JoinHandle<RootCertStore>>> = Mutex::new(None);
 static CONFIG: OnceLock<Result<Arc<ClientConfig>, rustls::Error>> = OnceLock::new();
 
-/// Starts loading the roots on a thread of its own (once a process;
-/// nothing when they are loaded or being loaded, and nothing where ureq's
-/// connector and the platform's verifier do TLS).
-pub fn prefetch() {
-    if !cfg!(target_os = "linux") || ROOTS.get().is_some() {
-        return;
-    }
-    if let Ok(mut pending) = PENDING.lock()
-        && pending.is_none()
-    {
-        *pending = std::thread::Builder::new()
-            .name("tls".into())
-            .spawn(load_roots)
-            .ok();
-    }
-}
-
-/// The roots: the prefetched ones when a prefetch was started (waiting
-/// for them if need be), else loaded now; the same for the whole process.
+/// The roots this machine trusts, loaded the first time they are asked
+/// for; the same for the whole process.
 pub fn roots() -> Arc<RootCertStore> {
-    ROOTS
-        .get_or_init(|| {
-            let started = PENDING.lock().ok().and_then(|mut p| p.take());
-            Arc::new(
-                started
-                    .and_then(|h| h.join().ok())
-                    .unwrap_or_else(load_roots),
-            )
-        })
-        .clone()
-}
-
-/// The roots this machine trusts, parsed.
-fn load_roots() -> RootCertStore {
-    // A key share makes ring detect the CPU's features (cpuid, slow under
-    // a hypervisor) and pages its code in, here rather than in the
-    // handshake.
-    if let Some(group) = provider().kx_groups.first() {
-        let _ = group.start();
-    }
-    trust::load_here()
+    ROOTS.get_or_init(|| Arc::new(trust::load_here())).clone()
 }
 
 /// The cryptography: ring, as ureq's rustls feature has it.
@@ -196,6 +160,11 @@ impl<In: Transport> Connector<In> for Tls {
             .map_err(ureq::Error::Rustls)?;
         let mut sock = TransportAdapter::new(transport.boxed(), details.current_time.clone());
         sock.set_timeout(details.timeout);
+        // The ClientHello goes out; the roots load while the server answers.
+        while conn.wants_write() {
+            conn.write_tls(&mut sock)?;
+        }
+        roots();
         conn.complete_io(&mut sock)?;
         let buffers = LazyBuffers::new(
             details.config.input_buffer_size(),
@@ -269,9 +238,7 @@ mod tests {
 
     #[test]
     fn the_roots_and_the_configuration_are_made_once_a_process() {
-        prefetch();
         let roots_first = roots();
-        prefetch();
         assert!(Arc::ptr_eq(&roots_first, &roots()));
         let first = config().unwrap();
         assert!(Arc::ptr_eq(&first, &config().unwrap()));

@@ -56,11 +56,16 @@ fn an_http_call_or_a_dry_run_opens_no_certificates() {
     let mut gw = Gateway::new();
     let _m = gw.answer_any(200, OK_BODY);
     let url = gw.url();
-    let named_by_flag = ["suspend", "-j", "j1", "--endpoint", url.as_str()];
+    home.write_config(&format!(
+        "[plain]\naccess_key_id = \"{KEY_ID}\"\naccess_key_secret = \"{SECRET}\"\nendpoint = \"{url}\"\n"
+    ));
+    let by_flag = ["suspend", "-j", "j1", "--endpoint", url.as_str()];
+    let by_profile = ["-p", "plain", "suspend", "-j", "j1"];
     let dry_run = ["suspend", "-j", "j1", "-r", "cn-hangzhou", "--dry-run"];
-    let cases: [(&[&str], Option<&str>); 3] = [
-        (&named_by_flag, None),
+    let cases: [(&[&str], Option<&str>); 4] = [
+        (&by_flag, None),
         (&["suspend", "-j", "j1"], Some(url.as_str())),
+        (&by_profile, None),
         (&dry_run, None),
     ];
     for (args, dts_endpoint) in cases {
@@ -126,8 +131,8 @@ fn silent_listener() -> (u16, std::sync::mpsc::Receiver<Vec<u8>>) {
 #[test]
 fn the_handshake_starts_while_the_roots_are_still_loading() {
     // The store is a FIFO nobody writes: loading the roots never ends. The
-    // ClientHello still goes out, so loading runs beside DNS, connect and
-    // the first round trip, not before them.
+    // ClientHello has gone out all the same: the roots load during the
+    // handshake's first round trip, not before connecting.
     let home = Home::new();
     let certs = fifo(&home);
     let (port, first_bytes) = silent_listener();
