@@ -161,9 +161,7 @@ impl<In: Transport> Connector<In> for Tls {
         let mut sock = TransportAdapter::new(transport.boxed(), details.current_time.clone());
         sock.set_timeout(details.timeout);
         // The ClientHello goes out; the roots load while the server answers.
-        while conn.wants_write() {
-            conn.write_tls(&mut sock)?;
-        }
+        while conn.wants_write() && conn.write_tls(&mut sock)? > 0 {}
         roots();
         conn.complete_io(&mut sock)?;
         let buffers = LazyBuffers::new(
