@@ -461,3 +461,43 @@ fn without_a_bundle_the_directory_is_trusted() {
     };
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn the_store_is_read_once_for_every_connection_of_a_run() {
+    // The store is a FIFO written once: a second read would wait for a
+    // writer that never comes, and the run would hang.
+    let (port, ca_pem) = tls_server_with_private_ca();
+    let home = Home::new();
+    let certs = fifo(&home);
+    let path = certs.clone();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        if let Ok(mut writer) = OpenOptions::new().write(true).open(&path) {
+            let _ = writer.write_all(ca_pem.as_bytes());
+        }
+    });
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let r = run(home
+        .dts_with_keys()
+        .env("SSL_CERT_FILE", &certs)
+        .timeout(Duration::from_secs(20))
+        .args([
+            "--retries",
+            "0",
+            "-o",
+            "json",
+            "suspend",
+            "-j",
+            "j1",
+            "-j",
+            "j2",
+            "-j",
+            "j3",
+            "--endpoint",
+            &endpoint,
+        ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Three answers, each over a connection of its own (the server closes
+    // each one), all trusted with the roots read once.
+    assert_eq!(r.stdout.lines().count(), 3, "{}", r.stdout);
+}
