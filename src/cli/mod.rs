@@ -37,8 +37,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options accepted before or after the subcommand.
+/// Options accepted before or after the subcommand, shown under a
+/// heading of their own after each command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Use this profile from the config file, ignoring credentials in the
     /// environment [env: ALIBABA_CLOUD_PROFILE] [default: default]

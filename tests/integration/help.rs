@@ -105,6 +105,28 @@ fn the_readme_exit_code_table_matches_the_one_definition() {
 }
 
 #[test]
+fn each_command_s_own_options_come_before_the_global_ones() {
+    let home = Home::new();
+    for (command, own) in [
+        ("emulator", "--listen"),
+        ("suspend", "--job-id"),
+        ("list", "--type"),
+    ] {
+        for flag in ["-h", "--help"] {
+            let r = run(home.dts().args([command, flag]));
+            assert_eq!(r.code, 0, "{command} {flag}: {}", r.stderr);
+            let at = |text: &str| {
+                r.stdout
+                    .find(text)
+                    .unwrap_or_else(|| panic!("{command} {flag}: no {text}"))
+            };
+            assert!(at(own) < at("Global options:"), "{command} {flag}");
+            assert!(at("Global options:") < at("--retries"), "{command} {flag}");
+        }
+    }
+}
+
+#[test]
 fn suspend_and_resume_answer_to_pause_and_start() {
     let home = Home::new();
     for (alias, action) in [("pause", "SuspendDtsJob"), ("start", "StartDtsJob")] {
