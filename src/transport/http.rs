@@ -92,18 +92,18 @@ impl UreqTransport {
 /// own); elsewhere ureq's, with the platform's verifier. The last link
 /// notes when a request is written.
 #[cfg(target_os = "linux")]
-fn connector() -> impl Connector<Out = impl UreqStream> {
+fn connector(watch: WatchWrites) -> impl Connector<Out = impl UreqStream> {
     use ureq::unversioned::transport::{ConnectProxyConnector, SocksConnector, TcpConnector};
     ().chain(SocksConnector::default())
         .chain(ConnectProxyConnector::default())
         .chain(TcpConnector::default())
         .chain(super::tls::Tls)
-        .chain(WatchWrites)
+        .chain(watch)
 }
 
 #[cfg(not(target_os = "linux"))]
-fn connector() -> impl Connector<Out = impl UreqStream> {
-    ureq::unversioned::transport::DefaultConnector::default().chain(WatchWrites)
+fn connector(watch: WatchWrites) -> impl Connector<Out = impl UreqStream> {
+    ureq::unversioned::transport::DefaultConnector::default().chain(watch)
 }
 
 /// The settings of ureq's TLS connector: unused on Linux, where dts has
@@ -139,7 +139,14 @@ fn agent(setup: &Setup) -> ureq::Agent {
         .max_idle_connections(setup.connections)
         .max_idle_connections_per_host(setup.connections)
         .build();
-    ureq::Agent::with_parts(config, connector(), super::resolve::ResolveOnce::default())
+    let watch = WatchWrites {
+        proxy: setup.proxy.as_ref().map(|p| p.uri().clone()),
+    };
+    ureq::Agent::with_parts(
+        config,
+        connector(watch),
+        super::resolve::ResolveOnce::default(),
+    )
 }
 
 impl Transport for UreqTransport {
@@ -221,52 +228,63 @@ thread_local! {
 
 /// The last link of ureq's connector chain: wraps the connection (after
 /// TCP, any proxy tunnel and TLS are set up) to note when the request is
-/// written. ureq's `unversioned` API; Cargo.lock pins the version.
+/// written. ureq runs the chain for the connection to a CONNECT proxy too;
+/// the CONNECT request written there is not the request, so that
+/// connection is not watched. ureq's `unversioned` API; Cargo.lock pins
+/// the version.
 #[derive(Debug)]
-struct WatchWrites;
+struct WatchWrites {
+    /// The proxy's URL, when there is one.
+    proxy: Option<ureq::http::Uri>,
+}
 
 impl<In: UreqStream> Connector<In> for WatchWrites {
     type Out = Watched<In>;
 
     fn connect(
         &self,
-        _: &ConnectionDetails,
+        details: &ConnectionDetails,
         chained: Option<In>,
     ) -> Result<Option<Self::Out>, ureq::Error> {
-        Ok(chained.map(Watched))
+        let watch = self.proxy.as_ref() != Some(details.uri);
+        Ok(chained.map(|inner| Watched { inner, watch }))
     }
 }
 
-/// A connection that notes in [`WRITTEN`] when it has sent bytes.
+/// A connection that notes in [`WRITTEN`] when it has sent bytes (when
+/// `watch`).
 #[derive(Debug)]
-struct Watched<T>(T);
+struct Watched<T> {
+    inner: T,
+    watch: bool,
+}
 
 impl<T: UreqStream> UreqStream for Watched<T> {
     fn buffers(&mut self) -> &mut dyn Buffers {
-        self.0.buffers()
+        self.inner.buffers()
     }
 
     fn transmit_output(&mut self, amount: usize, timeout: NextTimeout) -> Result<(), ureq::Error> {
-        let result = self.0.transmit_output(amount, timeout);
-        if result.is_ok() {
+        let result = self.inner.transmit_output(amount, timeout);
+        if result.is_ok() && self.watch {
             WRITTEN.with(|w| w.set(true));
         }
         result
     }
 
     fn maybe_await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
-        self.0.maybe_await_input(timeout)
+        self.inner.maybe_await_input(timeout)
     }
 
     fn await_input(&mut self, timeout: NextTimeout) -> Result<bool, ureq::Error> {
-        self.0.await_input(timeout)
+        self.inner.await_input(timeout)
     }
 
     fn is_open(&mut self) -> bool {
-        self.0.is_open()
+        self.inner.is_open()
     }
 
     fn is_tls(&self) -> bool {
-        self.0.is_tls()
+        self.inner.is_tls()
     }
 }

@@ -196,3 +196,29 @@ fn a_socks_proxy_that_is_not_listening_is_named() {
         r.stderr
     );
 }
+
+#[test]
+fn a_tunnel_that_closes_during_the_handshake_sent_nothing() {
+    // The proxy grants the tunnel, then cannot reach the endpoint and
+    // hangs up: the CONNECT request was written, the DTS request never
+    // was, so there is no outcome to check.
+    let relay = Relay::start(Kind::Connect, closed_port(), 1);
+    let home = Home::new();
+    let r = run(home
+        .dts_with_keys()
+        .env("HTTPS_PROXY", format!("http://127.0.0.1:{}", relay.port))
+        .args([
+            "-v",
+            "--retries",
+            "0",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            "https://127.0.0.1:9",
+        ]));
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert_eq!(relay.targets(), ["CONNECT 127.0.0.1:9 HTTP/1.1"]);
+    assert!(!r.stderr.contains("DescribeDtsJobDetail"), "{}", r.stderr);
+    assert!(!r.stderr.contains("outcome"), "{}", r.stderr);
+}
