@@ -1,11 +1,12 @@
 //! The certificates https trusts: the operating system's store, found the
-//! cheap way and loaded at most once a process. `SSL_CERT_FILE` and
-//! `SSL_CERT_DIR`, when set, are honoured as before (those alone, as
-//! rustls-native-certs reads them). Otherwise dts loads the one bundle file
-//! the distribution documents, and reads the certificate directory only
-//! when there is no bundle: the directory holds the same roots again, one
-//! file each, and parsing it costs about a thousand system calls.
-//! `tls` loads them once a process, on a thread of its own.
+//! cheap way. `SSL_CERT_FILE` and `SSL_CERT_DIR`, when set, name the store
+//! (those alone, as OpenSSL and rustls-native-certs read them: the file
+//! read as a bundle is, the regular files of the folders). Otherwise dts
+//! loads the one bundle file the distribution documents, and reads the
+//! certificate directory only when there is no bundle: the directory holds
+//! the same roots again, one file each, and parsing it costs about a
+//! thousand system calls. `tls` loads them once a process, when the first
+//! handshake needs them.
 
 use std::path::{Path, PathBuf};
 
@@ -29,19 +30,23 @@ pub const DIRECTORIES: &[&str] = &["/etc/ssl/certs", "/etc/pki/tls/certs"];
 /// Where the trusted roots come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Store {
-    /// `SSL_CERT_FILE` and/or `SSL_CERT_DIR`.
-    Environment,
+    /// `SSL_CERT_FILE` and/or the folders `SSL_CERT_DIR` lists.
+    Environment {
+        file: Option<PathBuf>,
+        dirs: Vec<PathBuf>,
+    },
     /// The distribution's bundle file.
     Bundle(PathBuf),
     /// Every certificate file in these directories.
     Directories(Vec<PathBuf>),
 }
 
-/// The store to load: the environment's when it names one, else the first
-/// bundle that exists, else the directories that exist.
-pub fn locate(environment_names_one: bool, exists: impl Fn(&Path) -> bool) -> Store {
-    if environment_names_one {
-        return Store::Environment;
+/// The store to load: the one `SSL_CERT_FILE` and `SSL_CERT_DIR` name
+/// (`file`, `dirs`) when they name one, else the first bundle that exists,
+/// else the directories that exist.
+pub fn locate(file: Option<PathBuf>, dirs: Vec<PathBuf>, exists: impl Fn(&Path) -> bool) -> Store {
+    if file.is_some() || !dirs.is_empty() {
+        return Store::Environment { file, dirs };
     }
     if let Some(bundle) = BUNDLES.iter().map(Path::new).find(|p| exists(p)) {
         return Store::Bundle(bundle.to_path_buf());
@@ -55,40 +60,47 @@ pub fn locate(environment_names_one: bool, exists: impl Fn(&Path) -> bool) -> St
     )
 }
 
-/// Whether `SSL_CERT_FILE` or `SSL_CERT_DIR` is set, read exactly as
-/// rustls-native-certs reads them (the process environment; empty
-/// directory entries ignored).
-fn environment_names_one() -> bool {
-    std::env::var_os("SSL_CERT_FILE").is_some()
-        || std::env::var_os("SSL_CERT_DIR")
-            .is_some_and(|d| std::env::split_paths(&d).any(|p| !p.as_os_str().is_empty()))
+/// `SSL_CERT_FILE` and the folders of `SSL_CERT_DIR`, read as OpenSSL and
+/// rustls-native-certs read them (the process environment; empty folder
+/// entries ignored).
+fn environment() -> (Option<PathBuf>, Vec<PathBuf>) {
+    let file = std::env::var_os("SSL_CERT_FILE").map(PathBuf::from);
+    let dirs = std::env::var_os("SSL_CERT_DIR")
+        .map(|d| {
+            std::env::split_paths(&d)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    (file, dirs)
 }
 
 /// Adds the certificates of `store` to `roots`; what cannot be read or
 /// parsed is left out (the handshake then says the issuer is unknown).
 pub fn load(store: &Store, roots: &mut RootCertStore) {
-    match store {
-        Store::Environment => {
-            roots.add_parsable_certificates(rustls_native_certs::load_native_certs().certs);
-        }
-        Store::Bundle(file) => {
-            let _ = pem_file(file, |der| {
-                let _ = roots.add(CertificateDer::from(der));
-            });
-        }
-        Store::Directories(dirs) => {
-            for dir in dirs {
-                let found = rustls_native_certs::load_certs_from_paths(None, Some(dir));
-                roots.add_parsable_certificates(found.certs);
-            }
-        }
+    let (file, dirs) = match store {
+        Store::Environment { file, dirs } => (file.as_deref(), &dirs[..]),
+        Store::Bundle(file) => (Some(file.as_path()), &[][..]),
+        Store::Directories(dirs) => (None, &dirs[..]),
+    };
+    if let Some(file) = file {
+        let _ = pem_file(file, |der| {
+            let _ = roots.add(CertificateDer::from(der));
+        });
+    }
+    // Every regular file of each folder (rustls-native-certs skips other
+    // kinds of file).
+    for dir in dirs {
+        let found = rustls_native_certs::load_certs_from_paths(None, Some(dir));
+        roots.add_parsable_certificates(found.certs);
     }
 }
 
 /// How much of a bundle file is read at a time.
 const CHUNK: usize = 32 * 1024;
 
-/// The most of a bundle file read (a bundle is about 220 KB).
+/// The most of a bundle file read (a bundle is about 220 KB; this keeps
+/// `SSL_CERT_FILE=/dev/zero` from reading for ever).
 const MOST: u64 = 16 * 1024 * 1024;
 
 /// Calls `each` with the DER of every certificate of the PEM file `file`,
@@ -185,7 +197,8 @@ fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// The roots of the store this machine has.
 pub fn load_here() -> RootCertStore {
     let mut roots = RootCertStore::empty();
-    load(&locate(environment_names_one(), Path::exists), &mut roots);
+    let (file, dirs) = environment();
+    load(&locate(file, dirs, Path::exists), &mut roots);
     roots
 }
 
@@ -195,7 +208,16 @@ mod tests {
 
     #[test]
     fn the_environment_wins_when_it_names_a_store() {
-        assert_eq!(locate(true, |_| true), Store::Environment);
+        let file = Some(PathBuf::from("/tmp/ca.pem"));
+        assert_eq!(
+            locate(file.clone(), vec![], |_| true),
+            Store::Environment { file, dirs: vec![] }
+        );
+        let dirs = vec![PathBuf::from("/tmp/certs")];
+        assert_eq!(
+            locate(None, dirs.clone(), |_| true),
+            Store::Environment { file: None, dirs }
+        );
     }
 
     #[test]
@@ -205,11 +227,11 @@ mod tests {
                 || p == Path::new("/etc/ssl/certs")
         };
         assert_eq!(
-            locate(false, only_rhel),
+            locate(None, vec![], only_rhel),
             Store::Bundle("/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem".into())
         );
         assert_eq!(
-            locate(false, |_| true),
+            locate(None, vec![], |_| true),
             Store::Bundle("/etc/ssl/certs/ca-certificates.crt".into())
         );
     }
@@ -218,10 +240,10 @@ mod tests {
     fn the_directories_only_without_a_bundle() {
         let dirs = |p: &Path| DIRECTORIES.iter().any(|d| p == Path::new(d));
         assert_eq!(
-            locate(false, dirs),
+            locate(None, vec![], dirs),
             Store::Directories(DIRECTORIES.iter().map(PathBuf::from).collect())
         );
-        assert_eq!(locate(false, |_| false), Store::Directories(vec![]));
+        assert_eq!(locate(None, vec![], |_| false), Store::Directories(vec![]));
     }
 
     #[test]

@@ -21,6 +21,23 @@ fn fifo(home: &Home) -> std::path::PathBuf {
     path
 }
 
+/// Whether a reader opens the FIFO `path` within 10 s: a non-blocking
+/// open for writing succeeds only once one has it open.
+fn reader_comes(path: &Path) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        let writer = OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path);
+        if writer.is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
 /// A writer waiting on the FIFO `path`: its open returns when a reader
 /// opens the FIFO, and says so on the channel.
 fn waiting_writer(path: &Path) -> std::sync::mpsc::Receiver<()> {
@@ -152,12 +169,8 @@ fn the_handshake_starts_while_the_roots_are_still_loading() {
         &[("SSL_CERT_FILE", certs.as_os_str())],
     );
     let hello = first_bytes.recv_timeout(Duration::from_secs(10));
-    // dts has the store open for reading all the while.
-    let loading = OpenOptions::new()
-        .write(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(&certs)
-        .is_ok();
+    // Then dts opens the store and waits on it.
+    let loading = reader_comes(&certs);
     let _ = child.kill();
     let _ = child.wait();
     let hello = hello.expect("no ClientHello while the roots were loading");
@@ -186,28 +199,10 @@ fn an_https_call_reads_the_os_certificate_store() {
         ],
         &[("SSL_CERT_FILE", certs.as_os_str())],
     );
-    // A non-blocking open for writing succeeds only once dts has the FIFO
-    // open for reading.
-    let start = Instant::now();
-    let opened = loop {
-        match OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(&certs)
-        {
-            Ok(writer) => break Some(writer),
-            Err(_) if start.elapsed() < Duration::from_secs(10) => {
-                std::thread::sleep(Duration::from_millis(20))
-            }
-            Err(_) => break None,
-        }
-    };
+    let opened = reader_comes(&certs);
     let _ = child.kill();
     let _ = child.wait();
-    assert!(
-        opened.is_some(),
-        "dts never read SSL_CERT_FILE for an https call"
-    );
+    assert!(opened, "dts never read SSL_CERT_FILE for an https call");
 }
 
 /// A TLS server on loopback whose certificate for 127.0.0.1 is issued by a
@@ -500,4 +495,28 @@ fn the_store_is_read_once_for_every_connection_of_a_run() {
     // Three answers, each over a connection of its own (the server closes
     // each one), all trusted with the roots read once.
     assert_eq!(r.stdout.lines().count(), 3, "{}", r.stdout);
+}
+
+#[test]
+fn a_store_file_that_never_ends_is_read_only_so_far() {
+    // SSL_CERT_FILE=/dev/zero: 16 MiB are read, no root is found, and the
+    // handshake says so instead of dts reading for ever.
+    let (port, _) = tls_server_with_private_ca();
+    let home = Home::new();
+    let endpoint = format!("https://127.0.0.1:{port}");
+    let r = run(home
+        .dts_with_keys()
+        .env("SSL_CERT_FILE", "/dev/zero")
+        .timeout(Duration::from_secs(20))
+        .args([
+            "--retries",
+            "0",
+            "suspend",
+            "-j",
+            "j1",
+            "--endpoint",
+            &endpoint,
+        ]));
+    assert_eq!(r.code, 8, "{}", r.stderr);
+    assert!(r.stderr.contains("UnknownIssuer"), "{}", r.stderr);
 }
