@@ -85,9 +85,13 @@ impl Failure<'_> {
                 NetworkKind::Other,
                 format!("connection to {host} was reset"),
             ),
-            io::ErrorKind::UnexpectedEof => self.network(
+            io::ErrorKind::UnexpectedEof if self.written => self.network(
                 NetworkKind::Other,
                 format!("{host} closed the connection before the whole answer arrived"),
+            ),
+            io::ErrorKind::UnexpectedEof => self.network(
+                NetworkKind::Other,
+                format!("the connection to {host} closed before the request was sent"),
             ),
             // std's resolver reports a failed look-up as an uncategorised
             // I/O error with this text.

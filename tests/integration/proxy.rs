@@ -219,6 +219,12 @@ fn a_tunnel_that_closes_during_the_handshake_sent_nothing() {
         ]));
     assert_eq!(r.code, 8, "{}", r.stderr);
     assert_eq!(relay.targets(), ["CONNECT 127.0.0.1:9 HTTP/1.1"]);
+    assert!(
+        r.stderr
+            .contains("the connection to 127.0.0.1:9 closed before the request was sent"),
+        "{}",
+        r.stderr
+    );
     assert!(!r.stderr.contains("DescribeDtsJobDetail"), "{}", r.stderr);
     assert!(!r.stderr.contains("outcome"), "{}", r.stderr);
 }
