@@ -202,7 +202,7 @@ pub struct RoleArgs {
 #[derive(Debug, Clone, Args)]
 pub struct EmulatorArgs {
     /// The address to listen on (loopback unless you name another)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8790")]
+    #[arg(long, value_name = "ADDR", default_value = crate::emulator::DEFAULT_LISTEN)]
     pub listen: String,
 
     /// The file the emulated jobs are kept in

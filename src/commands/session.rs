@@ -58,7 +58,13 @@ pub fn open<O: Write, E: Write>(
     let mut settings = resolution
         .result
         .map_err(|e| sink.fail(&e, resolution.output, None))?;
-    if settings.endpoint.is_emulator() {
+    if settings.endpoint.is_emulator() && global.dry_run {
+        settings.endpoint = standalone_emulator();
+        sink.note(&format!(
+            "a dry run starts no emulator and writes no state; the URL is that of `dts emulator` at its default address {}",
+            crate::emulator::DEFAULT_LISTEN
+        ));
+    } else if settings.endpoint.is_emulator() {
         settings.endpoint = embedded(env).map_err(|e| sink.fail(&e, settings.output, None))?;
         sink.verbose(&format!(
             "endpoint: the built-in emulator at {}; dts signs with its demo keys, never yours",
@@ -81,6 +87,14 @@ pub fn open<O: Write, E: Write>(
         credentials,
         proxy,
     })
+}
+
+/// The endpoint of a standalone `dts emulator` at its default address.
+fn standalone_emulator() -> crate::config::endpoint::Endpoint {
+    crate::config::endpoint::Endpoint {
+        scheme: crate::config::endpoint::Scheme::Http,
+        authority: crate::emulator::DEFAULT_LISTEN.to_string(),
+    }
 }
 
 /// Starts the built-in emulator inside this process, its world in

@@ -28,6 +28,9 @@ pub struct Emulator {
     ambient: &'static (dyn Ambient + Sync),
 }
 
+/// Where `dts emulator` listens when `--listen` names no address.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8790";
+
 /// The state file when nothing names one: `<data dir>/dts/emulator.json`.
 pub fn default_state() -> Option<PathBuf> {
     dirs::data_dir().map(|d| d.join("dts").join("emulator.json"))

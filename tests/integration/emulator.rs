@@ -82,6 +82,34 @@ fn the_first_command_works_with_no_account_and_prints_a_row() {
 }
 
 #[test]
+fn a_dry_run_against_the_emulator_starts_none_and_writes_nothing() {
+    let home = Home::new();
+    let r = run(home.dts().args([
+        "suspend",
+        "-j",
+        "dtsjob-demo",
+        "--endpoint",
+        "emulator",
+        "--dry-run",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The URL of a standalone `dts emulator` at its default address,
+    // signed with the demo keys.
+    assert!(
+        r.stdout
+            .starts_with("POST http://127.0.0.1:8790/?AccessKeyId=LTAI5tEmulatorDemoKey&"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stderr.contains("a dry run starts no emulator"),
+        "{}",
+        r.stderr
+    );
+    assert!(!home.data_dir().join("dts").exists());
+}
+
+#[test]
 fn the_emulator_signs_with_its_own_keys_never_the_users() {
     let e = EmuHome::new();
     let r = run(e
