@@ -2,12 +2,13 @@
 //! and their state machine (`world`), over a little HTTP (`http`). Run
 //! embedded (`--endpoint emulator`: on an ephemeral loopback port inside
 //! the dts process) or standalone (`dts emulator`), the state kept in a
-//! file so that separate commands see one world.
+//! file so that separate commands, even at the same time, see one world.
 
 pub mod gateway;
 pub mod http;
 pub mod job;
 pub mod listing;
+mod lock;
 pub mod test_ids;
 pub mod world;
 
@@ -111,13 +112,17 @@ impl Emulator {
         }
         let action = request.params.get("Action").map_or("", String::as_str);
         let Ok(mut world) = self.world.lock() else {
-            return gateway::refuse(
-                500,
-                "InternalError",
-                "The emulator failed.",
-                gateway::Shape::Gateway,
-            );
+            return failed("The emulator failed.");
         };
+        // Other processes may share the file: each request reads it afresh
+        // and writes it back under a lock, so none loses another's change.
+        let _lock = self.state.as_deref().map(lock::Exclusive::take);
+        if let Some(file) = &self.state {
+            match World::load(file) {
+                Ok(now) => *world = now,
+                Err(message) => return failed(&message),
+            }
+        }
         let (answer, changed) = world.act(action, &request.params);
         if changed && let Some(file) = &self.state {
             // A file that was writable at start-up; should it stop being
@@ -126,4 +131,9 @@ impl Emulator {
         }
         answer
     }
+}
+
+/// The gateway's answer when the emulator itself fails.
+fn failed(message: &str) -> http::Answer {
+    gateway::refuse(500, "InternalError", message, gateway::Shape::Gateway)
 }

@@ -183,6 +183,36 @@ fn separate_commands_see_one_world() {
 }
 
 #[test]
+fn commands_at_the_same_time_lose_none_of_their_changes() {
+    let e = EmuHome::new();
+    // Eight processes pause eight jobs at once, each its own.
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            let id = format!("dtsjob-par{i}");
+            e.home.spawn_with_keys(
+                &["suspend", "-j", &id, "--endpoint", "emulator"],
+                &[("DTS_EMULATOR_STATE", e.state.as_os_str())],
+            )
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for i in 0..8 {
+        assert_eq!(
+            e.status(&format!("dtsjob-par{i}")),
+            "Suspending",
+            "dtsjob-par{i}"
+        );
+    }
+}
+
+#[test]
 fn resume_wait_waits_for_a_running_status() {
     let e = EmuHome::new();
     // dtsjob-seed03 is seeded paused.
