@@ -21,6 +21,11 @@ pub enum ReadError {
 
 /// The bytes of the regular file at `path`, at most [`MAX_SIZE`].
 pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_at_most(path, MAX_SIZE)
+}
+
+/// The bytes of the regular file at `path`, at most `max`.
+pub fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let mut file = open(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ReadError::Missing,
         _ => ReadError::Bad(crate::error::io_reason(&e)),
@@ -36,15 +41,15 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
             "it is not a regular file (a FIFO, socket or device)".into(),
         ));
     }
-    if meta.len() > MAX_SIZE {
-        return Err(too_big(meta.len()));
+    if meta.len() > max {
+        return Err(too_big(meta.len(), max));
     }
-    read_capped(&mut file, meta.len() as usize)
+    read_capped(&mut file, meta.len() as usize, max)
 }
 
-/// Reads at most [`MAX_SIZE`] + 1 bytes through a small buffer (reading
-/// through `Take` made std zero a quarter of a megabyte for every file).
-fn read_capped(file: &mut File, expected: usize) -> Result<Vec<u8>, ReadError> {
+/// Reads at most `max` + 1 bytes through a small buffer (reading through
+/// `Take` made std zero a quarter of a megabyte for every file).
+fn read_capped(file: &mut File, expected: usize, max: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::with_capacity(expected);
     let mut chunk = [0u8; 8192];
     loop {
@@ -55,15 +60,16 @@ fn read_capped(file: &mut File, expected: usize) -> Result<Vec<u8>, ReadError> {
             Err(e) => return Err(ReadError::Bad(crate::error::io_reason(&e))),
         };
         bytes.extend_from_slice(&chunk[..n]);
-        if bytes.len() as u64 > MAX_SIZE {
-            return Err(too_big(bytes.len() as u64));
+        if bytes.len() as u64 > max {
+            return Err(too_big(bytes.len() as u64, max));
         }
     }
 }
 
-fn too_big(size: u64) -> ReadError {
+fn too_big(size: u64, max: u64) -> ReadError {
     ReadError::Bad(format!(
-        "it is {size} bytes, over the limit of {MAX_SIZE} bytes (1 MiB)"
+        "it is {size} bytes, over the limit of {max} bytes ({} MiB)",
+        max / (1024 * 1024)
     ))
 }
 

@@ -19,6 +19,9 @@ use crate::emulator::listing;
 pub use crate::emulator::test_ids::TEST_IDS;
 use crate::emulator::test_ids::{self, forced};
 
+/// The largest state file the emulator reads (tens of thousands of jobs).
+pub const MAX_STATE: u64 = 64 * 1024 * 1024;
+
 /// Every job, by id.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct World {
@@ -65,22 +68,23 @@ impl World {
     }
 
     /// The world in `file`; a seeded one, written there, when the file
-    /// does not exist yet. A file that cannot be read or written, or is
-    /// not a world, is an error saying which and why.
+    /// does not exist yet. A file that cannot be read or written, is not a
+    /// regular file or is over [`MAX_STATE`], or is not a world, is an
+    /// error saying which and why.
     pub fn load(file: &Path) -> Result<Self, String> {
+        use crate::config::textfile::{self, ReadError};
         let shown = file.display();
-        match std::fs::read(file) {
+        match textfile::read_at_most(file, MAX_STATE) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
                 format!("the emulator's state file {shown} is not one the emulator wrote ({e})")
             }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(ReadError::Missing) => {
                 let world = World::seeded();
                 world.save(file)?;
                 Ok(world)
             }
-            Err(e) => Err(format!(
-                "cannot read the emulator's state file {shown}: {}",
-                crate::error::io_reason(&e)
+            Err(ReadError::Bad(why)) => Err(format!(
+                "cannot read the emulator's state file {shown}: {why}"
             )),
         }
     }

@@ -345,6 +345,15 @@ fn a_state_file_that_is_not_the_emulators_is_a_clear_error() {
     );
     assert!(r.stderr.contains("--reset"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&e.state).unwrap(), "not json");
+    // A device that never ends is refused at once, not read for ever.
+    let r = run(e
+        .home
+        .dts()
+        .env("DTS_EMULATOR_STATE", "/dev/zero")
+        .timeout(std::time::Duration::from_secs(10))
+        .args(["suspend", "-j", "dtsjob-x", "--endpoint", "emulator"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
 }
 
 #[test]
