@@ -18,14 +18,21 @@ use crate::transport::{HttpRequest, Method, proxy};
 
 /// The keys of `role`, from the cache or from STS.
 pub fn assume_role(o: &mut Obtain<'_>, role: &OidcRole) -> Result<Credentials, Error> {
-    let token = std::fs::read_to_string(&role.token_file).map_err(|e| {
+    let unreadable = |why: String| {
         Error::config(format!(
-            "cannot read the OIDC token file {} ({}): {}",
+            "cannot read the OIDC token file {} ({}): {why}",
             role.token_file.display(),
             role.configured_in,
-            crate::error::io_reason(&e)
         ))
+    };
+    // A regular file of at most 1 MiB: a FIFO or a device is refused at once.
+    let bytes = crate::config::textfile::read(&role.token_file).map_err(|e| match e {
+        crate::config::textfile::ReadError::Missing => {
+            unreadable("no such file or directory".into())
+        }
+        crate::config::textfile::ReadError::Bad(why) => unreadable(why),
     })?;
+    let token = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".into()))?;
     let token = Secret::new(token.trim());
     let key = cache::key(&[
         ("provider", "AssumeRoleWithOIDC"),

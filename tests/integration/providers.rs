@@ -107,6 +107,29 @@ fn half_the_oidc_trio_names_what_is_missing() {
 }
 
 #[test]
+fn an_oidc_token_file_that_is_a_device_is_refused_at_once() {
+    let home = Home::new();
+    let r = run(home
+        .dts()
+        .env("ALIBABA_CLOUD_ROLE_ARN", ROLE)
+        .env(
+            "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+            "acs:ram::1:oidc-provider/ack",
+        )
+        .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", "/dev/zero")
+        .timeout(std::time::Duration::from_secs(10))
+        .args(["suspend", "-j", "j1", "--endpoint", "http://127.0.0.1:9"]));
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("cannot read the OIDC token file /dev/zero"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("not a regular file"), "{}", r.stderr);
+}
+
+#[test]
 fn a_credentials_uri_gives_keys_and_its_refusals_are_exit_4() {
     let home = Home::new();
     let mut uri = mockito::Server::new();
