@@ -88,9 +88,9 @@ impl UreqTransport {
 
 /// The connections an agent makes: through a SOCKS or HTTP proxy when
 /// there is one, TCP, then TLS for https. On Linux, TLS is dts's own
-/// connector (`tls`: its configuration built ahead, on a thread of its
-/// own); elsewhere ureq's, with the platform's verifier. The last link
-/// notes when a request is written.
+/// connector (`tls`: the roots loaded while the server answers the
+/// ClientHello); elsewhere ureq's, with the platform's verifier. The last
+/// link notes when a request is written.
 #[cfg(target_os = "linux")]
 fn connector(watch: WatchWrites) -> impl Connector<Out = impl UreqStream> {
     use ureq::unversioned::transport::{ConnectProxyConnector, SocksConnector, TcpConnector};
