@@ -110,15 +110,7 @@ fn https_through(var: &str, proxy: &str, port: u16, home: &Home) -> (Run, String
         .dts_with_keys()
         .env("SSL_CERT_FILE", &ca_file)
         .env(var, proxy)
-        .args([
-            "--retries",
-            "0",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ]));
+        .args(crate::tls_trust::one_call(&endpoint)));
     (r, endpoint)
 }
 

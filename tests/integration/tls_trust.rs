@@ -38,6 +38,29 @@ fn reader_comes(path: &Path) -> bool {
     false
 }
 
+/// The arguments of one suspend call to `endpoint`, with no retries.
+pub fn one_call(endpoint: &str) -> [&str; 7] {
+    [
+        "--retries",
+        "0",
+        "suspend",
+        "-j",
+        "j1",
+        "--endpoint",
+        endpoint,
+    ]
+}
+
+/// dts making one call to `endpoint` (at most 5 s) as a child, its trust
+/// store the FIFO `certs`.
+fn https_call(home: &Home, certs: &Path, endpoint: &str) -> std::process::Child {
+    let args: Vec<&str> = ["--timeout", "5"]
+        .into_iter()
+        .chain(one_call(endpoint))
+        .collect();
+    home.spawn_with_keys(&args, &[("SSL_CERT_FILE", certs.as_os_str())])
+}
+
 /// A writer waiting on the FIFO `path`: its open returns when a reader
 /// opens the FIFO, and says so on the channel.
 fn waiting_writer(path: &Path) -> std::sync::mpsc::Receiver<()> {
@@ -105,20 +128,7 @@ fn an_http_call_or_a_dry_run_opens_no_certificates() {
     let writer = waiting_writer(&certs);
     let server = FaultServer::start(vec![Fault::Stall]);
     let endpoint = format!("https://{}", server.addr);
-    let mut child = home.spawn_with_keys(
-        &[
-            "--retries",
-            "0",
-            "--timeout",
-            "2",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ],
-        &[("SSL_CERT_FILE", certs.as_os_str())],
-    );
+    let mut child = https_call(&home, &certs, &endpoint);
     let opened = writer.recv_timeout(Duration::from_secs(10)).is_ok();
     let _ = child.kill();
     let _ = child.wait();
@@ -154,20 +164,7 @@ fn the_handshake_starts_while_the_roots_are_still_loading() {
     let certs = fifo(&home);
     let (port, first_bytes) = silent_listener();
     let endpoint = format!("https://127.0.0.1:{port}");
-    let mut child = home.spawn_with_keys(
-        &[
-            "--retries",
-            "0",
-            "--timeout",
-            "5",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ],
-        &[("SSL_CERT_FILE", certs.as_os_str())],
-    );
+    let mut child = https_call(&home, &certs, &endpoint);
     let hello = first_bytes.recv_timeout(Duration::from_secs(10));
     // Then dts opens the store and waits on it.
     let loading = reader_comes(&certs);
@@ -185,20 +182,7 @@ fn an_https_call_reads_the_os_certificate_store() {
     let certs = fifo(&home);
     let server = FaultServer::start(vec![Fault::Stall]);
     let endpoint = format!("https://{}", server.addr);
-    let mut child = home.spawn_with_keys(
-        &[
-            "--retries",
-            "0",
-            "--timeout",
-            "5",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ],
-        &[("SSL_CERT_FILE", certs.as_os_str())],
-    );
+    let mut child = https_call(&home, &certs, &endpoint);
     let opened = reader_comes(&certs);
     let _ = child.kill();
     let _ = child.wait();
@@ -278,15 +262,10 @@ fn https_trusts_a_private_ca_installed_in_the_os_store() {
     std::fs::write(&ca_file, ca_pem).unwrap();
     let endpoint = format!("https://127.0.0.1:{port}");
     // The CA in the store (SSL_CERT_FILE stands for it here): the call works.
-    let r = run(home.dts_with_keys().env("SSL_CERT_FILE", &ca_file).args([
-        "--retries",
-        "0",
-        "suspend",
-        "-j",
-        "j1",
-        "--endpoint",
-        &endpoint,
-    ]));
+    let r = run(home
+        .dts_with_keys()
+        .env("SSL_CERT_FILE", &ca_file)
+        .args(one_call(&endpoint)));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with("JOB ID"), "{}", r.stdout);
     // A store with another root instead: the same server is refused, and
@@ -302,15 +281,7 @@ fn https_trusts_a_private_ca_installed_in_the_os_store() {
         .dts_with_keys()
         .env("SSL_CERT_FILE", &other)
         .env("SSL_CERT_DIR", &other_dir)
-        .args([
-            "--retries",
-            "0",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ]));
+        .args(one_call(&endpoint)));
     assert_eq!(r.code, 8, "{}", r.stderr);
     assert!(
         r.stderr.contains("TLS handshake with 127.0.0.1"),
@@ -389,15 +360,7 @@ fn the_system_bundle_is_trusted_and_the_directory_is_not_read_beside_it() {
     std::fs::write(&bundle, &ca_pem).unwrap();
     std::fs::write(store.join("other.pem"), unrelated_root()).unwrap();
     let endpoint = format!("https://127.0.0.1:{port}");
-    let args = [
-        "--retries",
-        "0",
-        "suspend",
-        "-j",
-        "j1",
-        "--endpoint",
-        &endpoint,
-    ];
+    let args = one_call(&endpoint);
     let Some(r) = in_a_private_store(&home, &store, Some(&bundle), &args) else {
         return;
     };
@@ -408,15 +371,7 @@ fn the_system_bundle_is_trusted_and_the_directory_is_not_read_beside_it() {
     std::fs::write(&bundle, unrelated_root()).unwrap();
     std::fs::write(store.join("corporate.pem"), &ca_pem).unwrap();
     let endpoint = format!("https://127.0.0.1:{port}");
-    let args = [
-        "--retries",
-        "0",
-        "suspend",
-        "-j",
-        "j1",
-        "--endpoint",
-        &endpoint,
-    ];
+    let args = one_call(&endpoint);
     let r = in_a_private_store(&home, &store, Some(&bundle), &args).unwrap();
     assert_eq!(r.code, 8, "{}", r.stderr);
     assert!(r.stderr.contains("UnknownIssuer"), "{}", r.stderr);
@@ -430,15 +385,7 @@ fn without_a_bundle_the_directory_is_trusted() {
     let (port, ca_pem) = tls_server_with_private_ca();
     std::fs::write(store.join("corporate.pem"), &ca_pem).unwrap();
     let endpoint = format!("https://127.0.0.1:{port}");
-    let args = [
-        "--retries",
-        "0",
-        "suspend",
-        "-j",
-        "j1",
-        "--endpoint",
-        &endpoint,
-    ];
+    let args = one_call(&endpoint);
     // This machine has no other documented bundle than the one hidden here.
     let others = [
         "/etc/pki/tls/certs/ca-bundle.crt",
@@ -508,15 +455,7 @@ fn a_store_file_that_never_ends_is_read_only_so_far() {
         .dts_with_keys()
         .env("SSL_CERT_FILE", "/dev/zero")
         .timeout(Duration::from_secs(20))
-        .args([
-            "--retries",
-            "0",
-            "suspend",
-            "-j",
-            "j1",
-            "--endpoint",
-            &endpoint,
-        ]));
+        .args(one_call(&endpoint)));
     assert_eq!(r.code, 8, "{}", r.stderr);
     assert!(r.stderr.contains("UnknownIssuer"), "{}", r.stderr);
 }
